@@ -1,0 +1,30 @@
+/* commands.h — the subcommand table (git's commands[]): every command has
+ * the same signature and returns seam's exit code. */
+#ifndef SEAM_COMMANDS_H
+#define SEAM_COMMANDS_H
+
+/* Exit codes, documented in docs/cli.md. */
+enum seam_exit {
+	SEAM_EXIT_OK = 0,
+	SEAM_EXIT_VIOLATIONS = 1,
+	SEAM_EXIT_USAGE = 2,     /* bad usage, configuration, input files or output folder */
+	SEAM_EXIT_INPUT = 3,     /* the input could not be analysed */
+};
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+};
+
+int cmd_analyze(int argc, char **argv);
+int cmd_version(int argc, char **argv);
+
+const struct command *command_find(const char *name);
+const struct command *command_table(void);
+
+/* "seam: error: ..." / "seam: warning: ..." on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,79 @@
+/* main.c — seam's entry point: find the command in the table and run it */
+#include "commands.h"
+#include "strbuf.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static const struct command commands[] = {
+	{ "analyze", cmd_analyze, "extract the program model of a C codebase and write report.json" },
+	{ "version", cmd_version, "print seam's version and the libclang it uses" },
+	{ NULL, NULL, NULL },
+};
+
+const struct command *command_table(void)
+{
+	return commands;
+}
+
+const struct command *command_find(const char *name)
+{
+	for (const struct command *c = commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+static void vreport(const char *prefix, const char *fmt, va_list ap)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_addf(&sb, "seam: %s: ", prefix);
+	strbuf_vaddf(&sb, fmt, ap);
+	strbuf_addch(&sb, '\n');
+	fputs(strbuf_str(&sb), stderr);
+	strbuf_release(&sb);
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport("error", fmt, ap);
+	va_end(ap);
+}
+
+void cli_warning(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport("warning", fmt, ap);
+	va_end(ap);
+}
+
+static void usage(FILE *out)
+{
+	fprintf(out, "usage: seam <command> [options]\n\ncommands:\n");
+	for (const struct command *c = commands; c->name; c++)
+		fprintf(out, "  %-10s %s\n", c->name, c->summary);
+	fprintf(out, "\n'seam <command> --help' describes a command's options.\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return SEAM_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return SEAM_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0)
+		return cmd_version(0, NULL);
+	const struct command *c = command_find(argv[1]);
+	if (!c) {
+		cli_error("unknown command '%s' (see 'seam --help')", argv[1]);
+		return SEAM_EXIT_USAGE;
+	}
+	return c->run(argc - 2, argv + 2);
+}

@@ -1,0 +1,736 @@
+/* walk.c — one translation unit through libclang into a per-TU model.
+ *
+ * A single clang_visitChildren pass with CXChildVisit_Recurse; the
+ * ancestry of the current cursor is kept in an explicit stack (popped
+ * until its top is the visitor's parent), so nothing here recurses on the
+ * depth of the analysed code. Top-level declarations from system headers
+ * are skipped without being walked. */
+#include "walk.h"
+#include "compdb.h"
+#include "fsutil.h"
+#include <stdio.h>
+#include <string.h>
+
+enum { MAX_MESSAGES = 5 };
+
+struct file_info {
+	uint32_t file;   /* index in the TU model, MODEL_NONE when not a project file */
+	const char *contents;
+	size_t size;
+};
+
+struct decl_info {
+	const char *key, *name, *usr; /* interned in the TU model */
+	bool project;
+	enum CXLinkageKind linkage;
+};
+
+struct frame {
+	CXCursor cursor;
+	enum CXCursorKind kind;
+	uint32_t nchildren, index;
+};
+
+struct walker {
+	CXTranslationUnit tu;
+	struct model *m;
+	const struct walk_filter *filter;
+	struct walk_stats *stats;
+	struct hashmap files, decls;   /* by pointer: CXFile, canonical Decl* */
+	VEC(struct file_info) finfo;
+	VEC(struct decl_info) dinfo;
+	VEC(struct frame) stack;
+	uint32_t fn, var;             /* current function / static-storage variable */
+	size_t fn_depth, var_depth;
+};
+
+/* ---- strings, files, locations ------------------------------------------ */
+
+static const char *take_string(struct model *m, CXString s)
+{
+	const char *c = clang_getCString(s);
+	const char *r = model_intern(m, c ? c : "");
+	clang_disposeString(s);
+	return r;
+}
+
+static bool is_project_path(const struct walk_filter *flt, const char *abs)
+{
+	if (flt->root && !path_is_under(abs, flt->root))
+		return false;
+	for (size_t i = 0; i < flt->nexcludes; i++)
+		if (compdb_glob_match(flt->excludes[i], abs))
+			return false;
+	return true;
+}
+
+static const struct file_info *file_info(struct walker *w, CXFile file, CXSourceLocation loc)
+{
+	static const struct file_info none = { MODEL_NONE, NULL, 0 };
+	if (!file)
+		return &none;
+	uint32_t idx;
+	if (hashmap_get(&w->files, file, &idx))
+		return &w->finfo.v[idx];
+	struct file_info fi = { MODEL_NONE, NULL, 0 };
+	CXString name = clang_getFileName(file);
+	const char *cname = clang_getCString(name);
+	char *abs = path_absolute(cname ? cname : "", NULL);
+	clang_disposeString(name);
+	if (!clang_Location_isInSystemHeader(loc) && is_project_path(w->filter, abs)) {
+		fi.file = model_add_file(w->m, abs);
+		fi.contents = clang_getFileContents(w->tu, file, &fi.size);
+	}
+	free(abs);
+	idx = (uint32_t)w->finfo.n;
+	VEC_PUSH(w->finfo, fi);
+	hashmap_put(&w->files, file, idx);
+	return &w->finfo.v[idx];
+}
+
+struct place {
+	const struct file_info *fi;
+	unsigned line, col, offset;
+};
+
+static struct place place_of(struct walker *w, CXSourceLocation loc)
+{
+	CXFile file;
+	struct place p;
+	clang_getExpansionLocation(loc, &file, &p.line, &p.col, &p.offset);
+	p.fi = file_info(w, file, loc);
+	return p;
+}
+
+static struct place cursor_place(struct walker *w, CXCursor c)
+{
+	return place_of(w, clang_getCursorLocation(c));
+}
+
+/* ---- declarations ---------------------------------------------------- */
+
+static const struct decl_info *decl_info(struct walker *w, CXCursor decl)
+{
+	CXCursor canon = clang_getCanonicalCursor(decl);
+	const void *id = canon.data[0]; /* the Decl*: stable for the TU's lifetime */
+	uint32_t idx;
+	if (hashmap_get(&w->decls, id, &idx))
+		return &w->dinfo.v[idx];
+	struct decl_info d;
+	CXSourceLocation loc = clang_getCursorLocation(canon);
+	CXFile file;
+	clang_getExpansionLocation(loc, &file, NULL, NULL, NULL);
+	const struct file_info *fi = file_info(w, file, loc);
+	d.project = fi->file != MODEL_NONE;
+	d.usr = take_string(w->m, clang_getCursorUSR(canon));
+	d.name = take_string(w->m, clang_getCursorSpelling(canon));
+	d.linkage = clang_getCursorLinkage(canon);
+	if (d.linkage == CXLinkage_External || !file) {
+		d.key = d.usr;
+	} else {
+		CXString fname = clang_getFileName(file);
+		char *abs = path_absolute(clang_getCString(fname) ? clang_getCString(fname) : "", NULL);
+		clang_disposeString(fname);
+		size_t n = strlen(d.usr) + strlen(abs) + 2;
+		char *key = xmalloc(n);
+		snprintf(key, n, "%s@%s", d.usr, abs);
+		d.key = model_intern(w->m, key);
+		free(key);
+		free(abs);
+	}
+	idx = (uint32_t)w->dinfo.n;
+	VEC_PUSH(w->dinfo, d);
+	hashmap_put(&w->decls, id, idx);
+	return &w->dinfo.v[idx];
+}
+
+static uint32_t add_function(struct walker *w, CXCursor c)
+{
+	const struct decl_info *d = decl_info(w, c);
+	struct place p = cursor_place(w, c);
+	if (!d->project || p.fi->file == MODEL_NONE)
+		return MODEL_NONE;
+	CXSourceRange ext = clang_getCursorExtent(c);
+	unsigned end_line;
+	clang_getExpansionLocation(clang_getRangeEnd(ext), NULL, &end_line, NULL, NULL);
+	CXType t = clang_getCursorType(c);
+	struct model_function f = {
+		.key = d->key, .usr = d->usr, .name = d->name,
+		.signature = take_string(w->m, clang_getTypeSpelling(t)),
+		.file = p.fi->file, .line = p.line, .end_line = end_line < p.line ? p.line : end_line,
+		.defined = clang_isCursorDefinition(c) != 0,
+		.variadic = clang_isFunctionTypeVariadic(t) == 1,
+		.inline_ = clang_Cursor_isFunctionInlined(c) != 0,
+	};
+	if (d->linkage != CXLinkage_External)
+		f.linkage = LINKAGE_STATIC;
+	else
+		f.linkage = f.inline_ ? LINKAGE_INLINE : LINKAGE_EXTERN;
+	return model_add_function(w->m, &f);
+}
+
+/* A const object: const at the top or, for arrays, on the array or its
+ * elements (`const char *names[]` is a mutable array of pointers). */
+static bool type_is_const_object(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	while (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
+	       t.kind == CXType_VariableArray) {
+		if (clang_isConstQualifiedType(t))
+			return true;
+		t = clang_getCanonicalType(clang_getArrayElementType(t));
+	}
+	return clang_isConstQualifiedType(t) != 0;
+}
+
+static bool has_static_storage(CXCursor var)
+{
+	return clang_Cursor_hasVarDeclGlobalStorage(var) == 1;
+}
+
+static uint32_t add_global(struct walker *w, CXCursor c, bool in_function)
+{
+	const struct decl_info *d = decl_info(w, c);
+	struct place p = cursor_place(w, c);
+	if (!d->project || p.fi->file == MODEL_NONE)
+		return MODEL_NONE;
+	CXType t = clang_getCursorType(c);
+	struct model_global g = {
+		.key = d->key, .usr = d->usr, .name = d->name,
+		.type = take_string(w->m, clang_getTypeSpelling(t)),
+		.file = p.fi->file, .line = p.line, .function = MODEL_NONE,
+		.is_const = type_is_const_object(t),
+	};
+	enum CX_StorageClass sc = clang_Cursor_getStorageClass(c);
+	/* tentative definitions (`int g;`) count as definitions */
+	g.defined = clang_isCursorDefinition(c) || sc != CX_SC_Extern;
+	if (clang_getCursorTLSKind(c) != CXTLS_None) {
+		g.kind = GLOBAL_THREAD_LOCAL;
+	} else if (in_function && sc == CX_SC_Static) {
+		g.kind = GLOBAL_STATIC_LOCAL;
+		g.function = w->fn;
+	} else if (d->linkage == CXLinkage_Internal) {
+		g.kind = GLOBAL_FILE_STATIC;
+	} else {
+		g.kind = GLOBAL_EXTERN;
+	}
+	if (g.kind == GLOBAL_THREAD_LOCAL && in_function)
+		g.function = w->fn;
+	return model_add_global(w->m, &g);
+}
+
+/* The struct or union a type names, following typedefs; a null cursor if none. */
+static CXCursor record_of_type(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	while (t.kind == CXType_Pointer || t.kind == CXType_ConstantArray ||
+	       t.kind == CXType_IncompleteArray)
+		t = clang_getCanonicalType(t.kind == CXType_Pointer ? clang_getPointeeType(t)
+								  : clang_getArrayElementType(t));
+	if (t.kind != CXType_Record)
+		return clang_getNullCursor();
+	return clang_getTypeDeclaration(t);
+}
+
+static uint32_t add_type(struct walker *w, CXCursor decl)
+{
+	if (clang_Cursor_isNull(decl))
+		return MODEL_NONE;
+	CXCursor def = clang_getCursorDefinition(decl);
+	if (clang_Cursor_isNull(def))
+		return MODEL_NONE;
+	const struct decl_info *d = decl_info(w, def);
+	struct place p = cursor_place(w, def);
+	if (!d->project || p.fi->file == MODEL_NONE)
+		return MODEL_NONE;
+	const char *name = d->name;
+	if (!name[0] || strchr(name, '(')) /* anonymous: use the type's spelling */
+		name = take_string(w->m, clang_getTypeSpelling(clang_getCursorType(def)));
+	struct model_type t = {
+		.key = d->key, .usr = d->usr, .name = name, .file = p.fi->file, .line = p.line,
+		.is_union = clang_getCursorKind(def) == CXCursor_UnionDecl,
+	};
+	return model_add_type(w->m, &t);
+}
+
+static void use_type(struct walker *w, CXCursor record)
+{
+	if (w->fn == MODEL_NONE)
+		return;
+	uint32_t t = add_type(w, record);
+	if (t != MODEL_NONE)
+		model_add_type_use(w->m, w->fn, t);
+}
+
+/* ---- calls --------------------------------------------------------------- */
+
+static const char *pointee_spelling(struct walker *w, CXType t)
+{
+	t = clang_getCanonicalType(t);
+	if (t.kind == CXType_Pointer)
+		t = clang_getCanonicalType(clang_getPointeeType(t));
+	return take_string(w->m, clang_getTypeSpelling(t));
+}
+
+static enum CXChildVisitResult first_child(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	*(CXCursor *)data = c;
+	return CXChildVisit_Break;
+}
+
+static void fill_place(struct walker *w, const struct place *p, uint32_t *file, uint32_t *line, uint32_t *col)
+{
+	*file = p->fi->file != MODEL_NONE ? p->fi->file : w->m->functions.v[w->fn].file;
+	*line = p->line;
+	*col = p->col;
+}
+
+static void handle_call(struct walker *w, CXCursor call)
+{
+	CXCursor ref = clang_getCursorReferenced(call);
+	enum CXCursorKind rk = clang_getCursorKind(ref);
+	struct place p = cursor_place(w, call);
+	struct model_call c = { .caller = w->fn };
+	fill_place(w, &p, &c.file, &c.line, &c.col);
+	if (rk == CXCursor_FunctionDecl) {
+		const struct decl_info *d = decl_info(w, ref);
+		c.callee_key = d->key;
+		c.callee_name = d->name;
+		model_add_call(w->m, &c);
+		return;
+	}
+	c.indirect = true;
+	if (rk == CXCursor_VarDecl || rk == CXCursor_ParmDecl || rk == CXCursor_FieldDecl) {
+		c.via = rk == CXCursor_VarDecl ? VIA_VARIABLE : rk == CXCursor_ParmDecl ? VIA_PARAMETER : VIA_FIELD;
+		c.via_name = take_string(w->m, clang_getCursorSpelling(ref));
+		if (rk == CXCursor_FieldDecl) {
+			CXCursor rec = clang_getCursorSemanticParent(ref);
+			c.via_struct = take_string(w->m, clang_getTypeSpelling(clang_getCursorType(rec)));
+		}
+		c.fptr_type = pointee_spelling(w, clang_getCursorType(ref));
+	} else {
+		CXCursor callee = clang_getNullCursor();
+		clang_visitChildren(call, first_child, &callee);
+		c.via = VIA_EXPRESSION;
+		if (!clang_Cursor_isNull(callee))
+			c.fptr_type = pointee_spelling(w, clang_getCursorType(callee));
+	}
+	model_add_call(w->m, &c);
+}
+
+/* ---- references and accesses ------------------------------------------- */
+
+static bool is_transparent(enum CXCursorKind k)
+{
+	return k == CXCursor_UnexposedExpr || k == CXCursor_ParenExpr;
+}
+
+/* Whether the DeclRefExpr on top of the stack is the callee of a call. */
+static bool is_callee(const struct walker *w)
+{
+	size_t i = w->stack.n - 1;
+	while (i > 1 && is_transparent(w->stack.v[i - 1].kind))
+		i--;
+	return i > 0 && w->stack.v[i - 1].kind == CXCursor_CallExpr && w->stack.v[i].index == 0;
+}
+
+static void handle_function_ref(struct walker *w, CXCursor ref, CXCursor at)
+{
+	if (is_callee(w))
+		return;
+	uint32_t target = model_find_function(w->m, decl_info(w, ref)->key);
+	if (target == MODEL_NONE)
+		target = add_function(w, ref);
+	if (target == MODEL_NONE)
+		return; /* a library function passed as a callback */
+	struct model_ref r = { .function = target };
+	if (w->fn != MODEL_NONE) {
+		r.from_kind = REF_FUNCTION;
+		r.from = w->fn;
+	} else if (w->var != MODEL_NONE) {
+		r.from_kind = REF_GLOBAL;
+		r.from = w->var;
+	} else {
+		return;
+	}
+	struct place p = cursor_place(w, at);
+	if (p.fi->file == MODEL_NONE)
+		return;
+	r.file = p.fi->file;
+	r.line = p.line;
+	r.col = p.col;
+	model_add_ref(w->m, &r);
+	w->m->functions.v[target].address_taken = true;
+}
+
+/* The source text at a cursor's extent start or end (expansion locations). */
+static const char *text_at(struct walker *w, CXSourceLocation loc, size_t *avail)
+{
+	struct place p = place_of(w, loc);
+	if (!p.fi->contents || p.offset > p.fi->size)
+		return NULL;
+	*avail = p.fi->size - p.offset;
+	return p.fi->contents + p.offset;
+}
+
+static bool is_macro_location(CXSourceLocation loc)
+{
+	CXFile f1, f2;
+	unsigned o1, o2;
+	clang_getExpansionLocation(loc, &f1, NULL, NULL, &o1);
+	clang_getSpellingLocation(loc, &f2, NULL, NULL, &o2);
+	return f1 != f2 || o1 != o2;
+}
+
+/* Skips blanks and comments. */
+static const char *skip_space(const char *s, const char *end)
+{
+	while (s < end) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v') {
+			s++;
+		} else if (s + 1 < end && s[0] == '/' && s[1] == '*') {
+			const char *e = s + 2;
+			while (e + 1 < end && !(e[0] == '*' && e[1] == '/'))
+				e++;
+			s = e + 2;
+		} else if (s + 1 < end && s[0] == '/' && s[1] == '/') {
+			while (s < end && *s != '\n')
+				s++;
+		} else if (s + 1 < end && s[0] == '\\' && s[1] == '\n') {
+			s += 2;
+		} else {
+			break;
+		}
+	}
+	return s;
+}
+
+/* Plain '=' right after the left operand of a BinaryOperator? */
+static int binary_is_assignment(struct walker *w, CXCursor lhs)
+{
+	CXSourceLocation end = clang_getRangeEnd(clang_getCursorExtent(lhs));
+	size_t avail;
+	const char *s = text_at(w, end, &avail);
+	if (!s || is_macro_location(end))
+		return -1;
+	const char *e = s + avail;
+	s = skip_space(s, e);
+	if (s >= e)
+		return -1;
+	return s[0] == '=' && (s + 1 >= e || s[1] != '=');
+}
+
+enum unop { UNOP_UNKNOWN, UNOP_ADDRESS, UNOP_DEREF, UNOP_INCDEC, UNOP_OTHER };
+
+static enum unop unary_kind(struct walker *w, CXCursor op)
+{
+	CXSourceRange ext = clang_getCursorExtent(op);
+	CXSourceLocation start = clang_getRangeStart(ext), end = clang_getRangeEnd(ext);
+	size_t avail;
+	const char *s = text_at(w, start, &avail);
+	if (!s || !avail || is_macro_location(start))
+		return UNOP_UNKNOWN;
+	if (avail >= 2 && (memcmp(s, "++", 2) == 0 || memcmp(s, "--", 2) == 0))
+		return UNOP_INCDEC;
+	if (s[0] == '&')
+		return UNOP_ADDRESS;
+	if (s[0] == '*')
+		return UNOP_DEREF;
+	if (strchr("-+!~", s[0]))
+		return UNOP_OTHER;
+	/* postfix: the operator ends the extent */
+	CXFile f;
+	unsigned off;
+	clang_getExpansionLocation(end, &f, NULL, NULL, &off);
+	const struct file_info *fi = place_of(w, end).fi;
+	if (!fi->contents || off < 2 || off > fi->size)
+		return UNOP_UNKNOWN;
+	if (memcmp(fi->contents + off - 2, "++", 2) == 0 || memcmp(fi->contents + off - 2, "--", 2) == 0)
+		return UNOP_INCDEC;
+	return UNOP_OTHER;
+}
+
+static bool is_array_type(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
+	       t.kind == CXType_VariableArray;
+}
+
+/* How the variable referenced by the DeclRefExpr on top of the stack is
+ * used: climb through member, element, dereference, parentheses and casts
+ * to the operator that consumes it. Returns -1 for unevaluated uses. */
+static int classify_access(struct walker *w)
+{
+	size_t j = w->stack.n - 1;
+	bool decayed = false;
+	for (; j > 0; j--) {
+		const struct frame *child = &w->stack.v[j];
+		const struct frame *parent = &w->stack.v[j - 1];
+		switch (parent->kind) {
+		case CXCursor_ParenExpr:
+		case CXCursor_CStyleCastExpr:
+			continue;
+		case CXCursor_UnexposedExpr:
+			if (is_array_type(clang_getCursorType(child->cursor)))
+				decayed = true;
+			continue;
+		case CXCursor_MemberRefExpr:
+			decayed = false;
+			continue;
+		case CXCursor_ArraySubscriptExpr:
+			if (child->index != 0)
+				return ACCESS_READ; /* the index, not the array */
+			decayed = false;
+			continue;
+		case CXCursor_UnaryOperator:
+			switch (unary_kind(w, parent->cursor)) {
+			case UNOP_ADDRESS:
+				return ACCESS_ADDRESS;
+			case UNOP_DEREF:
+				decayed = false;
+				continue;
+			case UNOP_INCDEC:
+				return ACCESS_WRITE;
+			case UNOP_UNKNOWN:
+				w->stats->unclassified_writes++;
+				return ACCESS_READ;
+			default:
+				return ACCESS_READ;
+			}
+		case CXCursor_CompoundAssignOperator:
+			return child->index == 0 ? ACCESS_WRITE : ACCESS_READ;
+		case CXCursor_BinaryOperator:
+			if (child->index == 0) {
+				int a = binary_is_assignment(w, child->cursor);
+				if (a < 0)
+					w->stats->unclassified_writes++;
+				if (a == 1)
+					return ACCESS_WRITE;
+			}
+			return decayed ? ACCESS_ADDRESS : ACCESS_READ;
+		case CXCursor_UnaryExpr: /* sizeof, _Alignof: not evaluated */
+			return -1;
+		default:
+			return decayed ? ACCESS_ADDRESS : ACCESS_READ;
+		}
+	}
+	return ACCESS_READ;
+}
+
+static void handle_var_ref(struct walker *w, CXCursor ref, CXCursor at)
+{
+	if (w->fn == MODEL_NONE || !has_static_storage(ref))
+		return;
+	const struct decl_info *d = decl_info(w, ref);
+	if (!d->project)
+		return;
+	uint32_t g;
+	if (!hashmap_get(&w->m->global_index, d->key, &g))
+		g = add_global(w, ref, clang_getCursorKind(clang_getCursorSemanticParent(ref)) ==
+					   CXCursor_FunctionDecl);
+	if (g == MODEL_NONE)
+		return;
+	int kind = classify_access(w);
+	if (kind < 0)
+		return;
+	struct place p = cursor_place(w, at);
+	struct model_access a = { .function = w->fn, .global = g, .kind = (uint8_t)kind };
+	fill_place(w, &p, &a.file, &a.line, &a.col);
+	model_add_access(w->m, &a);
+}
+
+/* ---- the walk ------------------------------------------------------------ */
+
+static void pop_frame(struct walker *w)
+{
+	w->stack.n--;
+	if (w->fn != MODEL_NONE && w->stack.n <= w->fn_depth)
+		w->fn = MODEL_NONE;
+	if (w->var != MODEL_NONE && w->stack.n <= w->var_depth)
+		w->var = MODEL_NONE;
+}
+
+static enum CXChildVisitResult visit_function(struct walker *w, CXCursor c, size_t depth)
+{
+	if (w->fn != MODEL_NONE) { /* a block-scope prototype */
+		add_function(w, c);
+		return CXChildVisit_Continue;
+	}
+	uint32_t idx = add_function(w, c);
+	if (idx == MODEL_NONE || !clang_isCursorDefinition(c))
+		return CXChildVisit_Continue;
+	w->fn = idx;
+	w->fn_depth = depth;
+	return CXChildVisit_Recurse;
+}
+
+static enum CXChildVisitResult visit_var(struct walker *w, CXCursor c, size_t depth)
+{
+	if (!has_static_storage(c))
+		return CXChildVisit_Recurse;
+	uint32_t g = add_global(w, c, w->fn != MODEL_NONE);
+	if (g != MODEL_NONE && w->var == MODEL_NONE) {
+		w->var = g;
+		w->var_depth = depth;
+	}
+	return CXChildVisit_Recurse;
+}
+
+static enum CXChildVisitResult visit_ref(struct walker *w, CXCursor c)
+{
+	CXCursor ref = clang_getCursorReferenced(c);
+	switch (clang_getCursorKind(ref)) {
+	case CXCursor_FunctionDecl:
+		handle_function_ref(w, ref, c);
+		break;
+	case CXCursor_VarDecl:
+		handle_var_ref(w, ref, c);
+		break;
+	default:
+		break;
+	}
+	return CXChildVisit_Continue;
+}
+
+static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct walker *w = data;
+	while (w->stack.n > 1 && !clang_equalCursors(w->stack.v[w->stack.n - 1].cursor, parent))
+		pop_frame(w);
+	struct frame *top = &w->stack.v[w->stack.n - 1];
+	enum CXCursorKind kind = clang_getCursorKind(c);
+	struct frame f = { c, kind, 0, top->nchildren++ };
+	VEC_PUSH(w->stack, f);
+	size_t depth = w->stack.n - 1;
+
+	if (depth == 1) {
+		CXSourceLocation loc = clang_getCursorLocation(c);
+		if (clang_Location_isInSystemHeader(loc))
+			return CXChildVisit_Continue;
+		if (place_of(w, loc).fi->file == MODEL_NONE)
+			return CXChildVisit_Continue;
+	}
+	/* statements: whatever stands directly in a block, plus nested
+	 * control statements (an if's unbraced return) */
+	if (w->fn != MODEL_NONE && kind != CXCursor_CompoundStmt && kind != CXCursor_NullStmt &&
+	    (top->kind == CXCursor_CompoundStmt || clang_isStatement(kind)))
+		w->m->functions.v[w->fn].statements++;
+
+	switch (kind) {
+	case CXCursor_FunctionDecl:
+		return visit_function(w, c, depth);
+	case CXCursor_VarDecl:
+		return visit_var(w, c, depth);
+	case CXCursor_CallExpr:
+		if (w->fn != MODEL_NONE)
+			handle_call(w, c);
+		return CXChildVisit_Recurse;
+	case CXCursor_DeclRefExpr:
+		return visit_ref(w, c);
+	case CXCursor_MemberRefExpr:
+		use_type(w, clang_getCursorSemanticParent(clang_getCursorReferenced(c)));
+		return CXChildVisit_Recurse;
+	case CXCursor_TypeRef:
+		use_type(w, record_of_type(clang_getCursorType(clang_getCursorReferenced(c))));
+		return CXChildVisit_Continue;
+	case CXCursor_StructDecl:
+	case CXCursor_UnionDecl:
+		if (clang_isCursorDefinition(c))
+			add_type(w, c);
+		return CXChildVisit_Recurse;
+	case CXCursor_FieldDecl:
+	case CXCursor_EnumDecl:
+	case CXCursor_MacroDefinition:
+	case CXCursor_MacroExpansion:
+	case CXCursor_InclusionDirective:
+		return CXChildVisit_Continue;
+	default:
+		return CXChildVisit_Recurse;
+	}
+}
+
+static void visit_inclusion(CXFile included, CXSourceLocation *stack, unsigned len, CXClientData data)
+{
+	struct walker *w = data;
+	if (len == 0)
+		return; /* the main file */
+	CXSourceLocation inc_loc = clang_getLocation(w->tu, included, 1, 1);
+	const struct file_info *to = file_info(w, included, inc_loc);
+	struct place from = place_of(w, stack[0]);
+	if (to->file != MODEL_NONE && from.fi->file != MODEL_NONE)
+		model_add_include(w->m, from.fi->file, to->file);
+}
+
+static void record_diagnostics(struct walker *w, struct model_file *mf)
+{
+	unsigned n = clang_getNumDiagnostics(w->tu);
+	VEC(const char *) msgs = { 0 };
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(w->tu, i);
+		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+		if (sev >= CXDiagnostic_Error)
+			mf->errors++;
+		else if (sev == CXDiagnostic_Warning)
+			mf->warnings++;
+		if (sev >= CXDiagnostic_Warning && msgs.n < MAX_MESSAGES) {
+			CXString s = clang_formatDiagnostic(d, CXDiagnostic_DisplaySourceLocation |
+								CXDiagnostic_DisplayColumn |
+								CXDiagnostic_DisplayOption);
+			VEC_PUSH(msgs, take_string(w->m, s));
+		}
+		clang_disposeDiagnostic(d);
+	}
+	mf->parsed = mf->errors == 0;
+	mf->nmessages = (uint32_t)msgs.n;
+	mf->messages = arena_alloc(&w->m->arena, sizeof(char *) * (msgs.n + 1));
+	for (size_t i = 0; i < msgs.n; i++)
+		mf->messages[i] = msgs.v[i];
+	VEC_FREE(msgs);
+}
+
+static void walker_release(struct walker *w)
+{
+	hashmap_release(&w->files);
+	hashmap_release(&w->decls);
+	VEC_FREE(w->finfo);
+	VEC_FREE(w->dinfo);
+	VEC_FREE(w->stack);
+}
+
+int walk_tu(CXIndex index, const char *file, const char *const *argv, int argc,
+	    const struct walk_filter *filter, struct model *out, struct walk_stats *stats)
+{
+	uint32_t main_idx = model_add_file(out, file);
+	out->files.v[main_idx].tu = true;
+	CXTranslationUnit tu = NULL;
+	unsigned opts = CXTranslationUnit_KeepGoing;
+	enum CXErrorCode ec = clang_parseTranslationUnit2(index, file, argv, argc, NULL, 0, opts, &tu);
+	if (ec != CXError_Success || !tu) {
+		struct model_file *mf = &out->files.v[main_idx];
+		mf->parsed = false;
+		mf->failed = true;
+		mf->errors = 1;
+		mf->nmessages = 1;
+		mf->messages = arena_alloc(&out->arena, sizeof(char *));
+		char msg[128];
+		snprintf(msg, sizeof(msg), "%s: error: libclang could not parse this file (error code %d)",
+			 file, (int)ec);
+		mf->messages[0] = model_intern(out, msg);
+		return -1;
+	}
+	struct walker w = { .tu = tu, .m = out, .filter = filter, .stats = stats,
+			    .fn = MODEL_NONE, .var = MODEL_NONE };
+	hashmap_init(&w.files, true);
+	hashmap_init(&w.decls, true);
+	CXCursor root = clang_getTranslationUnitCursor(tu);
+	struct frame f0 = { root, CXCursor_TranslationUnit, 0, 0 };
+	VEC_PUSH(w.stack, f0);
+	clang_visitChildren(root, visit, &w);
+	clang_getInclusions(tu, visit_inclusion, &w);
+	record_diagnostics(&w, &out->files.v[main_idx]);
+	walker_release(&w);
+	clang_disposeTranslationUnit(tu);
+	return 0;
+}

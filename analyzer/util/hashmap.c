@@ -1,0 +1,97 @@
+/* hashmap.c — open-addressing hash maps (linear probing, power-of-two tables) */
+#include "hashmap.h"
+#include "xalloc.h"
+#include <string.h>
+
+uint64_t hashmap_hash_string(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static uint64_t hash_key(const struct hashmap *m, const void *key)
+{
+	if (!m->by_pointer)
+		return hashmap_hash_string(key);
+	uint64_t x = (uint64_t)(uintptr_t)key;
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	return x;
+}
+
+static bool key_eq(const struct hashmap *m, const void *a, const void *b)
+{
+	return m->by_pointer ? a == b : strcmp(a, b) == 0;
+}
+
+void hashmap_init(struct hashmap *m, bool by_pointer)
+{
+	m->slots = NULL;
+	m->cap = m->count = 0;
+	m->by_pointer = by_pointer;
+}
+
+void hashmap_release(struct hashmap *m)
+{
+	free(m->slots);
+	m->slots = NULL;
+	m->cap = m->count = 0;
+}
+
+static struct hashmap_slot *find_slot(const struct hashmap *m, const void *key, uint64_t h)
+{
+	size_t mask = m->cap - 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		struct hashmap_slot *s = &m->slots[i];
+		if (!s->key || (s->hash == h && key_eq(m, s->key, key)))
+			return s;
+	}
+}
+
+static void grow(struct hashmap *m)
+{
+	struct hashmap old = *m;
+	m->cap = old.cap ? old.cap * 2 : 64;
+	m->slots = xcalloc(m->cap, sizeof(*m->slots));
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.slots[i].key)
+			*find_slot(m, old.slots[i].key, old.slots[i].hash) = old.slots[i];
+	free(old.slots);
+}
+
+bool hashmap_get(const struct hashmap *m, const void *key, uint32_t *value)
+{
+	if (!m->cap)
+		return false;
+	struct hashmap_slot *s = find_slot(m, key, hash_key(m, key));
+	if (!s->key)
+		return false;
+	*value = s->value;
+	return true;
+}
+
+const void *hashmap_find_key(const struct hashmap *m, const void *key)
+{
+	if (!m->cap)
+		return NULL;
+	return find_slot(m, key, hash_key(m, key))->key;
+}
+
+void hashmap_put(struct hashmap *m, const void *key, uint32_t value)
+{
+	if ((m->count + 1) * 4 > m->cap * 3)
+		grow(m);
+	uint64_t h = hash_key(m, key);
+	struct hashmap_slot *s = find_slot(m, key, h);
+	if (!s->key) {
+		s->key = key;
+		s->hash = h;
+		m->count++;
+	}
+	s->value = value;
+}

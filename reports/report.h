@@ -1,0 +1,30 @@
+/* report.h — the writer interface: every output format renders a finished
+ * analysis into a buffer; the caller writes it atomically.
+ * Ownership: writers append to the caller's strbuf and keep nothing. */
+#ifndef SEAM_REPORT_H
+#define SEAM_REPORT_H
+#include "model.h"
+#include "strbuf.h"
+
+/* Everything a report needs to say about the run besides the model. */
+struct report_context {
+	const char *tool_version;
+	const char *libclang_version;
+	const char *compile_database;  /* as given, or NULL in scan mode */
+	unsigned tus, tus_failed, tus_with_errors;
+};
+
+struct report_writer {
+	const char *name;          /* format id, e.g. "json" */
+	const char *file_name;     /* default file name in the output folder */
+	void (*write)(const struct model *m, const struct report_context *ctx, struct strbuf *out);
+};
+
+/* The writer for a format id, or NULL. */
+const struct report_writer *report_writer_find(const char *name);
+
+void report_json_write(const struct model *m, const struct report_context *ctx, struct strbuf *out);
+
+#define REPORT_SCHEMA_VERSION 1
+
+#endif
