@@ -286,9 +286,34 @@ static void fill_place(struct walker *w, const struct place *p, uint32_t *file, 
 	*col = p->col;
 }
 
+static CXCursor child0(CXCursor c)
+{
+	CXCursor r = clang_getNullCursor();
+	clang_visitChildren(c, first_child, &r);
+	return r;
+}
+
+/* The callee expression of a call, seen through parentheses, implicit
+ * casts, `*` and `&`: (*fp)(x) calls through fp, (&f)(x) calls f. */
+static CXCursor callee_of(CXCursor call)
+{
+	CXCursor c = child0(call);
+	for (int i = 0; i < 32 && !clang_Cursor_isNull(c); i++) {
+		enum CXCursorKind k = clang_getCursorKind(c);
+		if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr && k != CXCursor_UnaryOperator)
+			break;
+		c = child0(c);
+	}
+	return c;
+}
+
 static void handle_call(struct walker *w, CXCursor call)
 {
-	CXCursor ref = clang_getCursorReferenced(call);
+	CXCursor callee = callee_of(call);
+	enum CXCursorKind ck = clang_getCursorKind(callee);
+	CXCursor ref = clang_getNullCursor();
+	if (ck == CXCursor_DeclRefExpr || ck == CXCursor_MemberRefExpr)
+		ref = clang_getCursorReferenced(callee);
 	enum CXCursorKind rk = clang_getCursorKind(ref);
 	struct place p = cursor_place(w, call);
 	struct model_call c = { .caller = w->fn };
@@ -310,11 +335,10 @@ static void handle_call(struct walker *w, CXCursor call)
 		}
 		c.fptr_type = pointee_spelling(w, clang_getCursorType(ref));
 	} else {
-		CXCursor callee = clang_getNullCursor();
-		clang_visitChildren(call, first_child, &callee);
+		CXCursor expr = child0(call);
 		c.via = VIA_EXPRESSION;
-		if (!clang_Cursor_isNull(callee))
-			c.fptr_type = pointee_spelling(w, clang_getCursorType(callee));
+		if (!clang_Cursor_isNull(expr))
+			c.fptr_type = pointee_spelling(w, clang_getCursorType(expr));
 	}
 	model_add_call(w->m, &c);
 }
@@ -323,7 +347,7 @@ static void handle_call(struct walker *w, CXCursor call)
 
 static bool is_transparent(enum CXCursorKind k)
 {
-	return k == CXCursor_UnexposedExpr || k == CXCursor_ParenExpr;
+	return k == CXCursor_UnexposedExpr || k == CXCursor_ParenExpr || k == CXCursor_UnaryOperator;
 }
 
 /* Whether the DeclRefExpr on top of the stack is the callee of a call. */
