@@ -90,6 +90,9 @@ static void print_summary(const struct model *m, const struct extract_result *r)
 		"(%zu defined), %zu call edges, %zu external calls, %zu globals, %zu accesses in %.2fs\n",
 		r->tus, r->tus_failed, r->tus_with_errors, m->files.n, m->functions.n, defined,
 		m->calls.n, m->external_calls.n, m->globals.n, m->accesses.n, r->seconds);
+	if (r->unclassified_writes)
+		cli_warning("%u accesses inside macro expansions could not be classified and were "
+			    "recorded as reads", r->unclassified_writes);
 }
 
 static void print_failures(const struct model *m)

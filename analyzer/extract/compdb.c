@@ -184,17 +184,13 @@ int compdb_load(struct compdb *db, const char *path, struct strbuf *err)
 
 bool compdb_glob_match(const char *glob, const char *abs_path)
 {
-	if (fnmatch(glob, abs_path, 0) == 0)
-		return true;
-	char *rel = path_relative(abs_path, ".");
+	/* as the user would type it from where seam runs: relative to the
+	 * working directory when the file is under it, else absolute */
 	char *cwd = path_absolute(".", NULL);
-	free(rel);
-	rel = path_relative(abs_path, cwd);
+	char *rel = path_relative(abs_path, cwd);
 	bool ok = fnmatch(glob, rel, 0) == 0;
 	free(rel);
 	free(cwd);
-	for (const char *s = strchr(abs_path, '/'); !ok && s; s = strchr(s + 1, '/'))
-		ok = fnmatch(glob, s + 1, 0) == 0;
 	return ok;
 }
 
@@ -324,8 +320,9 @@ int compdb_scan(struct compdb *db, char *const *paths, size_t npaths, char *cons
 				args[k] = xstrdup(flags[k]);
 			compdb_add(db, cwd, sc.found.v[i], args, nflags);
 		}
-		free(sc.found.v[i]);
 	}
+	for (size_t i = 0; i < sc.found.n; i++)
+		free(sc.found.v[i]);
 	free(cwd);
 	VEC_FREE(sc.found);
 	VEC_FREE(sc.seen);

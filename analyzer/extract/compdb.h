@@ -33,9 +33,9 @@ int compdb_scan(struct compdb *db, char *const *paths, size_t npaths, char *cons
 		size_t nflags, char *const *excludes, size_t nexcludes, struct strbuf *err);
 /* Removes entries whose file matches one of the globs. */
 void compdb_exclude(struct compdb *db, char *const *excludes, size_t nexcludes);
-/* Whether an absolute path matches a glob (matched against the absolute
- * path, the path relative to the working directory, and every suffix that
- * starts after a '/'). '*' also matches '/'. */
+/* Whether an absolute path matches a glob, matched against the path
+ * relative to the working directory when the file lies under it, else
+ * against the absolute path. '*' also matches '/'. */
 bool compdb_glob_match(const char *glob, const char *abs_path);
 /* Splits a shell-style command line (quotes and backslashes). */
 char **compdb_split_command(const char *cmd, size_t *n);

@@ -64,6 +64,10 @@ static int dangerous(char **a, size_t n, size_t i)
 	if ((strcmp(s, "-Xclang") == 0 || strcmp(s, "-Xanalyzer") == 0 || strcmp(s, "-mllvm") == 0) &&
 	    i + 1 < n) {
 		const char *v = a[i + 1];
+		if (strcmp(s, "-Xclang") == 0 && i + 3 < n && strcmp(a[i + 2], "-Xclang") == 0 &&
+		    (strcmp(v, "-load") == 0 || strcmp(v, "-plugin") == 0 || strcmp(v, "-add-plugin") == 0 ||
+		     starts(v, "-plugin-arg-")))
+			return 4; /* -Xclang -load -Xclang lib.so */
 		if (strcmp(s, "-mllvm") == 0 || starts(v, "-load") || starts(v, "-plugin") ||
 		    starts(v, "-add-plugin") || starts(v, "-fplugin") || starts(v, "-fpass-plugin") ||
 		    starts(v, "-plugin-arg"))
@@ -158,8 +162,8 @@ void flags_from_entry(struct flags *f, const struct compdb_entry *e, const char 
 		if (d) {
 			struct strbuf sb = STRBUF_INIT;
 			strbuf_addstr(&sb, a[i]);
-			if (d == 2)
-				strbuf_addf(&sb, " %s", a[i + 1]);
+			for (int k = 1; k < d && i + (size_t)k < n; k++)
+				strbuf_addf(&sb, " %s", a[i + (size_t)k]);
 			VEC_PUSH(f->dropped, strbuf_detach(&sb));
 			i += (size_t)d;
 			continue;

@@ -730,7 +730,10 @@ int walk_tu(CXIndex index, const char *file, const char *const *argv, int argc,
 	out->files.v[main_idx].tu = true;
 	CXTranslationUnit tu = NULL;
 	unsigned opts = CXTranslationUnit_KeepGoing;
-	enum CXErrorCode ec = clang_parseTranslationUnit2(index, file, argv, argc, NULL, 0, opts, &tu);
+	bool exists = fs_is_file(file);
+	enum CXErrorCode ec = CXError_Failure;
+	if (exists)
+		ec = clang_parseTranslationUnit2(index, file, argv, argc, NULL, 0, opts, &tu);
 	if (ec != CXError_Success || !tu) {
 		struct model_file *mf = &out->files.v[main_idx];
 		mf->parsed = false;
@@ -738,10 +741,13 @@ int walk_tu(CXIndex index, const char *file, const char *const *argv, int argc,
 		mf->errors = 1;
 		mf->nmessages = 1;
 		mf->messages = arena_alloc(&out->arena, sizeof(char *));
-		char msg[128];
-		snprintf(msg, sizeof(msg), "%s: error: libclang could not parse this file (error code %d)",
-			 file, (int)ec);
-		mf->messages[0] = model_intern(out, msg);
+		struct strbuf msg = STRBUF_INIT;
+		if (!exists)
+			strbuf_addf(&msg, "%s: error: no such file (named by the compile database)", file);
+		else
+			strbuf_addf(&msg, "%s: error: libclang could not parse this file (error code %d)", file, (int)ec);
+		mf->messages[0] = model_intern(out, strbuf_str(&msg));
+		strbuf_release(&msg);
 		return -1;
 	}
 	struct walker w = { .tu = tu, .m = out, .filter = filter, .stats = stats,

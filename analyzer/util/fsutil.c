@@ -90,6 +90,10 @@ int fs_write_atomic(const char *path, const char *data, size_t len, struct strbu
 
 int fs_mkdirs(const char *path, struct strbuf *err)
 {
+	if (!path[0]) {
+		strbuf_addf(err, "cannot create directory '': %s", strerror(ENOENT));
+		return -1;
+	}
 	char *p = xstrdup(path);
 	for (char *s = p + 1;; s++) {
 		char c = *s;
@@ -128,13 +132,14 @@ bool fs_is_file(const char *path)
 char *path_absolute(const char *path, const char *base)
 {
 	struct strbuf in = STRBUF_INIT;
-	if (path[0] != '/') {
-		if (base) {
-			strbuf_addstr(&in, base);
-		} else {
-			char cwd[4096];
-			strbuf_addstr(&in, getcwd(cwd, sizeof(cwd)) ? cwd : ".");
-		}
+	if (path[0] != '/' && (!base || base[0] != '/')) {
+		/* a relative base is itself relative to the working directory */
+		char cwd[4096];
+		strbuf_addstr(&in, getcwd(cwd, sizeof(cwd)) ? cwd : ".");
+		strbuf_addch(&in, '/');
+	}
+	if (path[0] != '/' && base) {
+		strbuf_addstr(&in, base);
 		strbuf_addch(&in, '/');
 	}
 	strbuf_addstr(&in, path);
@@ -183,10 +188,10 @@ char *path_relative(const char *path, const char *dir)
 	if (!path_is_under(path, dir))
 		return xstrdup(path);
 	size_t n = strlen(dir);
+	if (strcmp(path, dir) == 0)
+		return xstrdup(".");
 	if (n == 1)
 		return xstrdup(path + 1);
-	if (path[n] == '\0')
-		return xstrdup(".");
 	return xstrdup(path + n + 1);
 }
 

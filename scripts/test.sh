@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# test.sh — set up, build with -Werror and run the whole test suite, then
+# build again with AddressSanitizer + UndefinedBehaviorSanitizer and run it again.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+start=$(date +%s)
+"$root/scripts/setup.sh"
+
+echo "== build (-Wall -Wextra -Werror) and test"
+"$root/scripts/build.sh" "$root/build" -DSEAM_WERROR=ON -DSEAM_TESTS=ON -DSEAM_SANITIZE=OFF
+(cd "$root/build" && ctest --output-on-failure -j "$(nproc)")
+
+echo "== build with ASan + UBSan and test again"
+"$root/scripts/build.sh" "$root/build-asan" -DSEAM_WERROR=ON -DSEAM_TESTS=ON -DSEAM_SANITIZE=ON \
+  -DCMAKE_BUILD_TYPE=Debug
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
+(cd "$root/build-asan" && ctest --output-on-failure -j "$(nproc)")
+
+echo "test.sh: all passed in $(( $(date +%s) - start ))s"

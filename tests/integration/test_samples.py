@@ -1,0 +1,137 @@
+#!/usr/bin/python3
+"""seam analyze on both samples, as a user runs it: through the compile
+database their CMake projects write. Checks the schema, determinism across
+-j and runs, agreement with clang's own call graph, the answer key's globals,
+and that the samples compile warning-free."""
+import json
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import seamtest as T  # noqa: E402
+
+SAMPLES = ["bookstore", "logcrunch"]
+
+
+class Sample:
+    """Analyses one sample once per test run (cached on the class)."""
+    cache = {}
+
+    @classmethod
+    def get(cls, name):
+        if name not in cls.cache:
+            build = T.sample_compdb(name)
+            out = T.tmpdir("report-" + name)
+            p = T.seam("analyze", "-p", build, "-o", out, "-j", "2")
+            cls.cache[name] = (build, out, p)
+        return cls.cache[name]
+
+
+class SampleTests(unittest.TestCase):
+    def test_analyze_succeeds_and_matches_schema(self):
+        for name in SAMPLES:
+            with self.subTest(sample=name):
+                build, out, p = Sample.get(name)
+                self.assertEqual(p.returncode, 0, p.stderr)
+                self.assertIn("seam: wrote", p.stderr)
+                report = T.load(os.path.join(out, "report.json"))
+                errors = [e.message for e in T.validator().iter_errors(report)]
+                self.assertEqual(errors, [])
+                s = report["summary"]
+                self.assertGreater(s["translation_units"], 10)
+                self.assertEqual(s["translation_units_failed"], 0)
+                self.assertEqual(s["translation_units_with_errors"], 0)
+                self.assertGreater(s["indirect_calls"], 0)
+                self.assertTrue(all(f["parsed"] for f in report["files"]))
+
+    def test_deterministic_across_jobs_and_runs(self):
+        for name in SAMPLES:
+            with self.subTest(sample=name):
+                build, out, _ = Sample.get(name)
+                with open(os.path.join(out, "report.json"), "rb") as f:
+                    first = f.read()
+                for jobs in ("1", "2"):
+                    out2 = T.tmpdir("again-" + name)
+                    p = T.seam("analyze", "-q", "-p", build, "-o", out2, "-j", jobs)
+                    self.assertEqual(p.returncode, 0, p.stderr)
+                    with open(os.path.join(out2, "report.json"), "rb") as f:
+                        self.assertEqual(f.read(), first, "report differs with -j " + jobs)
+
+    def test_call_graph_equals_clangs(self):
+        tool = os.path.join(T.SRC, "tests", "tools", "compare_callgraph.py")
+        for name in SAMPLES:
+            with self.subTest(sample=name):
+                build, out, _ = Sample.get(name)
+                p = T.run([T.PY, tool, os.path.join(out, "report.json"),
+                           os.path.join(build, "compile_commands.json"), "--clang", T.CLANG])
+                self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+                self.assertIn(": equal", p.stdout)
+
+    def test_globals_match_the_answer_key(self):
+        """EXPECTED.json lists every static-storage variable, written from
+        the design; the extracted globals must be exactly those, with the
+        same kind, and const exactly when the key says immutable... except
+        that a mutable-but-never-written object is still not const."""
+        for name in SAMPLES:
+            with self.subTest(sample=name):
+                _, out, _ = Sample.get(name)
+                report = T.load(os.path.join(out, "report.json"))
+                key = T.load(os.path.join(T.SRC, "samples", name, "EXPECTED.json"))
+                fn = {f["id"]: f["name"] for f in report["functions"]}
+                got = {}
+                for g in report["globals"]:
+                    if not g["defined"]:
+                        continue
+                    got[(g["name"], g["file"])] = g
+                want = {(g["name"], g["file"]): g for g in key["globals"]}
+                self.assertEqual(sorted(set(got) - set(want)), [], "globals seam found that the key lacks")
+                self.assertEqual(sorted(set(want) - set(got)), [], "globals in the key seam did not find")
+                for k, w in want.items():
+                    g = got[k]
+                    self.assertEqual(g["kind"], w["kind"], k)
+                    if g["const"]:
+                        self.assertFalse(w["mutable"], "%s is const but the key says mutable" % (k,))
+                    if w["kind"] == "static-local":
+                        self.assertEqual(fn.get(g.get("function")), w["function"], k)
+
+    def test_answer_key_functions_exist(self):
+        for name in SAMPLES:
+            with self.subTest(sample=name):
+                _, out, _ = Sample.get(name)
+                report = T.load(os.path.join(out, "report.json"))
+                defined = {(f["name"], f["file"]) for f in report["functions"] if f["defined"]}
+                key = T.load(os.path.join(T.SRC, "samples", name, "EXPECTED.json"))
+                missing = [(f["name"], f["file"]) for f in key["functions"] if (f["name"], f["file"]) not in defined]
+                self.assertEqual(missing, [])
+                files = {f["path"] for f in report["files"]}
+                for svc in key["services"]:
+                    for path in svc["files"]:
+                        self.assertIn(path, files, "service %s" % svc["name"])
+
+    def test_samples_compile_warning_free(self):
+        for name in SAMPLES:
+            build, _, _ = Sample.get(name)
+            db = T.load(os.path.join(build, "compile_commands.json"))
+            for compiler in ("cc", T.CLANG):
+                for e in db:
+                    with self.subTest(sample=name, compiler=compiler, file=e["file"]):
+                        args = e["arguments"] if "arguments" in e else e["command"].split()
+                        keep, skip = [], False
+                        for a in args[1:]:
+                            if skip:
+                                skip = False
+                                continue
+                            if a == "-o":
+                                skip = True
+                                continue
+                            if a in ("-c", e["file"]):
+                                continue
+                            keep.append(a)
+                        p = T.run([compiler, "-fsyntax-only", "-Wall", "-Wextra", "-Werror"] + keep + [e["file"]],
+                                  cwd=e["directory"])
+                        self.assertEqual(p.returncode, 0, p.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
