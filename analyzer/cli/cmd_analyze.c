@@ -60,7 +60,8 @@ static int load_inputs(const struct analyze_args *a, const struct parsed_args *p
 	return SEAM_EXIT_OK;
 }
 
-static int write_report(const char *out_dir, const struct model *m, const struct report_context *ctx)
+static int write_report(const char *out_dir, const struct model *m, const struct report_context *ctx,
+			bool quiet)
 {
 	struct strbuf err = STRBUF_INIT, text = STRBUF_INIT;
 	const struct report_writer *w = report_writer_find("json");
@@ -72,7 +73,7 @@ static int write_report(const char *out_dir, const struct model *m, const struct
 	}
 	if (rc != 0)
 		cli_error("%s", strbuf_str(&err));
-	else
+	else if (!quiet)
 		fprintf(stderr, "seam: wrote %s\n", path);
 	free(path);
 	strbuf_release(&err);
@@ -130,8 +131,7 @@ static int run(struct analyze_args *a, const struct parsed_args *pa)
 	extract_run(&db, &eo, &m, &r);
 	for (size_t i = 0; i < r.warnings.n; i++)
 		cli_warning("%s", r.warnings.v[i]);
-	if (!a->quiet)
-		print_failures(&m);
+	print_failures(&m);
 	CXString v = clang_getClangVersion();
 	struct report_context ctx = {
 		.tool_version = SEAM_VERSION, .libclang_version = clang_getCString(v),
@@ -142,7 +142,7 @@ static int run(struct analyze_args *a, const struct parsed_args *pa)
 	if (rc == SEAM_EXIT_INPUT)
 		cli_error("none of the %u translation units could be parsed", r.tus);
 	else
-		rc = write_report(a->out_dir, &m, &ctx);
+		rc = write_report(a->out_dir, &m, &ctx, a->quiet);
 	if (!a->quiet)
 		print_summary(&m, &r);
 	clang_disposeString(v);
@@ -167,7 +167,7 @@ int cmd_analyze(int argc, char **argv)
 		{ 0, "root", OPT_STRING, &a.root, "DIR",
 		  "project root: paths are reported relative to it and files outside it are not the project's "
 		  "(default: the common folder of all project files)" },
-		{ 'q', "quiet", OPT_FLAG, &a.quiet, NULL, "no progress line and no summary" },
+		{ 'q', "quiet", OPT_FLAG, &a.quiet, NULL, "no progress line, no summary (warnings and errors still show)" },
 		{ 0 },
 	};
 	struct parsed_args pa;
