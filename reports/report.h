@@ -3,6 +3,7 @@
  * Ownership: writers append to the caller's strbuf and keep nothing. */
 #ifndef SEAM_REPORT_H
 #define SEAM_REPORT_H
+#include "analysis.h"
 #include "model.h"
 #include "strbuf.h"
 
@@ -12,6 +13,7 @@ struct report_context {
 	const char *libclang_version;
 	const char *compile_database;  /* as given, or NULL in scan mode */
 	unsigned tus, tus_failed, tus_with_errors;
+	const struct analysis *analysis; /* NULL: the model only */
 };
 
 struct report_writer {

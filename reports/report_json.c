@@ -26,9 +26,14 @@ static void emit(struct strbuf *out, cJSON *item, bool last)
 	cJSON_Delete(item);
 }
 
-typedef cJSON *(*element_fn)(const struct model *m, size_t i);
+struct json_ctx {
+	const struct model *m;
+	const struct analysis *a; /* may be NULL */
+};
 
-static void emit_array(struct strbuf *out, const char *name, const struct model *m, size_t n,
+typedef cJSON *(*element_fn)(const struct json_ctx *x, size_t i);
+
+static void emit_array(struct strbuf *out, const char *name, const struct json_ctx *x, size_t n,
 		       element_fn fn, bool last)
 {
 	if (n == 0) {
@@ -37,12 +42,86 @@ static void emit_array(struct strbuf *out, const char *name, const struct model 
 	}
 	strbuf_addf(out, "  \"%s\": [\n", name);
 	for (size_t i = 0; i < n; i++)
-		emit(out, fn(m, i), i + 1 == n);
+		emit(out, fn(x, i), i + 1 == n);
 	strbuf_addf(out, "  ]%s\n", last ? "" : ",");
 }
 
-static cJSON *file_json(const struct model *m, size_t i)
+static void add_function_analysis(cJSON *o, const struct analysis *a, size_t i)
 {
+	const struct fn_analysis *fa = &a->fns[i];
+	const struct model *m = a->m;
+	cJSON_AddStringToObject(o, "class", class_name((enum fn_class)fa->cls));
+	cJSON *eff = cJSON_AddArrayToObject(o, "effects");
+	for (int e = 0; e < EFFECT_COUNT; e++)
+		if (fa->effects & (1u << e))
+			cJSON_AddItemToArray(eff, cJSON_CreateString(effect_name((enum effect)e)));
+	cJSON *ev = cJSON_AddArrayToObject(o, "evidence");
+	for (uint32_t k = 0; k < fa->nsteps; k++) {
+		const struct evidence_step *st = &fa->steps[k];
+		cJSON *step = cJSON_CreateObject();
+		cJSON_AddNumberToObject(step, "function", st->function);
+		cJSON_AddStringToObject(step, "file", file_path(m, st->file));
+		cJSON_AddNumberToObject(step, "line", st->line);
+		cJSON_AddStringToObject(step, "what", st->what);
+		cJSON_AddItemToArray(ev, step);
+	}
+	if (fa->entry == ENTRY_NONE)
+		cJSON_AddNullToObject(o, "entry");
+	else
+		cJSON_AddStringToObject(o, "entry", entry_kind_name((enum entry_kind)fa->entry));
+}
+
+static cJSON *candidate_json(const struct json_ctx *x, size_t i)
+{
+	const struct candidate *c = &x->a->candidates.v[i];
+	const struct fn_analysis *fa = &x->a->fns[c->function];
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "function", c->function);
+	cJSON_AddStringToObject(o, "name", x->m->functions.v[c->function].name);
+	cJSON_AddStringToObject(o, "file", file_path(x->m, x->m->functions.v[c->function].file));
+	cJSON_AddStringToObject(o, "entry", entry_kind_name((enum entry_kind)fa->entry));
+	cJSON_AddStringToObject(o, "class", class_name((enum fn_class)fa->cls));
+	cJSON_AddBoolToObject(o, "fits", c->fits);
+	cJSON_AddNumberToObject(o, "score", c->score);
+	cJSON_AddNumberToObject(o, "closure_functions", fa->closure_functions);
+	cJSON_AddNumberToObject(o, "closure_lines", fa->closure_lines);
+	cJSON *r = cJSON_AddArrayToObject(o, "reasons");
+	for (size_t k = 0; k < c->reasons.n; k++)
+		cJSON_AddItemToArray(r, cJSON_CreateString(c->reasons.v[k]));
+	cJSON *b = cJSON_AddArrayToObject(o, "blockers");
+	for (size_t k = 0; k < c->blockers.n; k++)
+		cJSON_AddItemToArray(b, cJSON_CreateString(c->blockers.v[k]));
+	return o;
+}
+
+static cJSON *analysis_summary(const struct analysis *a)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *cls = cJSON_AddObjectToObject(o, "classes");
+	for (int c = 0; c < CLASS_COUNT; c++)
+		cJSON_AddNumberToObject(cls, class_name((enum fn_class)c), a->class_counts[c]);
+	cJSON *ind = cJSON_AddObjectToObject(o, "indirect_calls");
+	cJSON_AddNumberToObject(ind, "total", a->indirect);
+	cJSON_AddNumberToObject(ind, "resolved_by_table", a->by_table);
+	cJSON_AddNumberToObject(ind, "resolved_by_type", a->by_type);
+	cJSON_AddNumberToObject(ind, "unresolved", a->unresolved);
+	cJSON *unk = cJSON_AddArrayToObject(o, "unknown_functions");
+	for (size_t i = 0; i < a->unknowns.n; i++) {
+		cJSON *u = cJSON_CreateObject();
+		cJSON_AddStringToObject(u, "name", a->unknowns.v[i].name);
+		cJSON_AddNumberToObject(u, "calls", a->unknowns.v[i].calls);
+		cJSON_AddItemToArray(unk, u);
+	}
+	cJSON *cfg = cJSON_AddArrayToObject(o, "config_globals");
+	for (size_t g = 0; g < a->m->globals.n; g++)
+		if (a->config[g])
+			cJSON_AddItemToArray(cfg, cJSON_CreateNumber((double)g));
+	return o;
+}
+
+static cJSON *file_json(const struct json_ctx *x, size_t i)
+{
+	const struct model *m = x->m;
 	const struct model_file *f = &m->files.v[i];
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "id", (double)i);
@@ -59,8 +138,9 @@ static cJSON *file_json(const struct model *m, size_t i)
 	return o;
 }
 
-static cJSON *function_json(const struct model *m, size_t i)
+static cJSON *function_json(const struct json_ctx *x, size_t i)
 {
+	const struct model *m = x->m;
 	const struct model_function *f = &m->functions.v[i];
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "id", (double)i);
@@ -75,13 +155,17 @@ static cJSON *function_json(const struct model *m, size_t i)
 	cJSON_AddBoolToObject(o, "address_taken", f->address_taken);
 	cJSON_AddBoolToObject(o, "variadic", f->variadic);
 	cJSON_AddStringToObject(o, "signature", f->signature);
+	cJSON_AddStringToObject(o, "type", f->type ? f->type : "");
 	cJSON_AddNumberToObject(o, "lines", f->defined ? f->end_line - f->line + 1 : 0);
 	cJSON_AddNumberToObject(o, "statements", f->statements);
+	if (x->a)
+		add_function_analysis(o, x->a, i);
 	return o;
 }
 
-static cJSON *global_json(const struct model *m, size_t i)
+static cJSON *global_json(const struct json_ctx *x, size_t i)
 {
+	const struct model *m = x->m;
 	const struct model_global *g = &m->globals.v[i];
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "id", (double)i);
@@ -98,8 +182,9 @@ static cJSON *global_json(const struct model *m, size_t i)
 	return o;
 }
 
-static cJSON *type_json(const struct model *m, size_t i)
+static cJSON *type_json(const struct json_ctx *x, size_t i)
 {
+	const struct model *m = x->m;
 	const struct model_type *t = &m->types.v[i];
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "id", (double)i);
@@ -111,8 +196,9 @@ static cJSON *type_json(const struct model *m, size_t i)
 	return o;
 }
 
-static cJSON *call_json(const struct model *m, size_t i)
+static cJSON *call_json(const struct json_ctx *x, size_t i)
 {
+	const struct model *m = x->m;
 	const struct model_call *c = &m->calls.v[i];
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "caller", c->caller);
@@ -130,12 +216,20 @@ static cJSON *call_json(const struct model *m, size_t i)
 		if (c->via_struct)
 			cJSON_AddStringToObject(via, "struct", c->via_struct);
 		cJSON_AddStringToObject(o, "type", c->fptr_type ? c->fptr_type : "");
+		if (x->a) {
+			const struct call_targets *t = &x->a->calls[i];
+			cJSON_AddStringToObject(o, "resolution", resolution_name((enum resolution)t->how));
+			cJSON *arr = cJSON_AddArrayToObject(o, "targets");
+			for (uint32_t k = 0; k < t->ntargets; k++)
+				cJSON_AddItemToArray(arr, cJSON_CreateNumber(t->targets[k]));
+		}
 	}
 	return o;
 }
 
-static cJSON *external_json(const struct model *m, size_t i)
+static cJSON *external_json(const struct json_ctx *x, size_t i)
 {
+	const struct model *m = x->m;
 	const struct model_external_call *e = &m->external_calls.v[i];
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "caller", e->caller);
@@ -144,8 +238,9 @@ static cJSON *external_json(const struct model *m, size_t i)
 	return o;
 }
 
-static cJSON *access_json(const struct model *m, size_t i)
+static cJSON *access_json(const struct json_ctx *x, size_t i)
 {
+	const struct model *m = x->m;
 	const struct model_access *a = &m->accesses.v[i];
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "function", a->function);
@@ -155,26 +250,47 @@ static cJSON *access_json(const struct model *m, size_t i)
 	return o;
 }
 
-static cJSON *ref_json(const struct model *m, size_t i)
+static cJSON *ref_json(const struct json_ctx *x, size_t i)
 {
+	const struct model *m = x->m;
 	const struct model_ref *r = &m->refs.v[i];
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "function", r->function);
 	cJSON_AddNumberToObject(o, r->from_kind == REF_FUNCTION ? "from_function" : "from_global", r->from);
 	add_place(o, m, r->file, r->line, r->col);
+	if (r->call)
+		cJSON_AddStringToObject(o, "call", r->call);
+	if (r->field)
+		cJSON_AddStringToObject(o, "field", r->field);
 	return o;
 }
 
-static cJSON *include_json(const struct model *m, size_t i)
+static cJSON *loop_json(const struct json_ctx *x, size_t i)
 {
+	const struct model *m = x->m;
+	const struct model_loop *l = &m->loops.v[i];
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "function", l->function);
+	cJSON_AddStringToObject(o, "file", file_path(m, l->file));
+	cJSON_AddNumberToObject(o, "line", l->line);
+	cJSON_AddNumberToObject(o, "end_line", l->end_line);
+	cJSON_AddBoolToObject(o, "infinite", l->infinite);
+	cJSON_AddBoolToObject(o, "exits", l->exits);
+	return o;
+}
+
+static cJSON *include_json(const struct json_ctx *x, size_t i)
+{
+	const struct model *m = x->m;
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "from", file_path(m, m->includes.v[i].from));
 	cJSON_AddStringToObject(o, "to", file_path(m, m->includes.v[i].to));
 	return o;
 }
 
-static cJSON *type_use_json(const struct model *m, size_t i)
+static cJSON *type_use_json(const struct json_ctx *x, size_t i)
 {
+	const struct model *m = x->m;
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "function", m->type_uses.v[i].function);
 	cJSON_AddNumberToObject(o, "type", m->type_uses.v[i].type);
@@ -239,16 +355,22 @@ static void emit_header(const struct model *m, const struct report_context *ctx,
 
 void report_json_write(const struct model *m, const struct report_context *ctx, struct strbuf *out)
 {
+	const struct json_ctx xc = { m, ctx->analysis }, *x = &xc;
 	emit_header(m, ctx, out);
-	emit_array(out, "files", m, m->files.n, file_json, false);
-	emit_array(out, "functions", m, m->functions.n, function_json, false);
-	emit_array(out, "globals", m, m->globals.n, global_json, false);
-	emit_array(out, "types", m, m->types.n, type_json, false);
-	emit_array(out, "calls", m, m->calls.n, call_json, false);
-	emit_array(out, "external_calls", m, m->external_calls.n, external_json, false);
-	emit_array(out, "accesses", m, m->accesses.n, access_json, false);
-	emit_array(out, "function_refs", m, m->refs.n, ref_json, false);
-	emit_array(out, "includes", m, m->includes.n, include_json, false);
-	emit_array(out, "type_uses", m, m->type_uses.n, type_use_json, true);
+	if (ctx->analysis)
+		emit_object(out, "analysis", analysis_summary(ctx->analysis));
+	emit_array(out, "files", x, m->files.n, file_json, false);
+	emit_array(out, "functions", x, m->functions.n, function_json, false);
+	emit_array(out, "globals", x, m->globals.n, global_json, false);
+	emit_array(out, "types", x, m->types.n, type_json, false);
+	emit_array(out, "calls", x, m->calls.n, call_json, false);
+	emit_array(out, "external_calls", x, m->external_calls.n, external_json, false);
+	emit_array(out, "accesses", x, m->accesses.n, access_json, false);
+	emit_array(out, "function_refs", x, m->refs.n, ref_json, false);
+	emit_array(out, "loops", x, m->loops.n, loop_json, false);
+	emit_array(out, "includes", x, m->includes.n, include_json, false);
+	emit_array(out, "type_uses", x, m->type_uses.n, type_use_json, !ctx->analysis);
+	if (ctx->analysis)
+		emit_array(out, "candidates", x, ctx->analysis->candidates.n, candidate_json, true);
 	strbuf_addstr(out, "}\n");
 }

@@ -8,5 +8,5 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 # the sample's compile_commands.json comes from its own CMake project
 cmake -S "$root/samples/bookstore" -B "$root/build/samples/bookstore" >/dev/null
 out="$root/build/bookstore-report"
-"$root/build/analyzer/seam" analyze -p "$root/build/samples/bookstore" -o "$out"
+"$root/build/analyzer/seam" analyze -p "$root/build/samples/bookstore" --root "$root/samples/bookstore" -o "$out"
 echo "quickstart: the report is in $out (report.json)"

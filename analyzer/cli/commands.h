@@ -2,6 +2,7 @@
  * the same signature and returns seam's exit code. */
 #ifndef SEAM_COMMANDS_H
 #define SEAM_COMMANDS_H
+#include <stddef.h>
 
 /* Exit codes, documented in docs/cli.md. */
 enum seam_exit {
@@ -18,7 +19,12 @@ struct command {
 };
 
 int cmd_analyze(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 int cmd_version(int argc, char **argv);
+
+/* Loads the built-in effect packs and then each of files (cmd_analyze.c). */
+struct catalog;
+int load_catalog(struct catalog *cat, char *const *files, size_t nfiles);
 
 const struct command *command_find(const char *name);
 const struct command *command_table(void);

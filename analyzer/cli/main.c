@@ -6,7 +6,8 @@
 #include <string.h>
 
 static const struct command commands[] = {
-	{ "analyze", cmd_analyze, "extract the program model of a C codebase and write report.json" },
+	{ "analyze", cmd_analyze, "analyse a C codebase: program model, effects, classes, candidates -> report.json" },
+	{ "explain", cmd_explain, "why a function has its class: the chain of calls to the deciding statement" },
 	{ "version", cmd_version, "print seam's version and the libclang it uses" },
 	{ NULL, NULL, NULL },
 };

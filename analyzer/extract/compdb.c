@@ -266,7 +266,8 @@ static void scan_dir(struct scan *sc, const char *root)
 		}
 		if (d)
 			closedir(d);
-		qsort(names.v, names.n, sizeof(char *), cmp_strp);
+		if (names.n > 1) /* qsort(NULL, 0, ...) is undefined */
+			qsort(names.v, names.n, sizeof(char *), cmp_strp);
 		/* push directories in reverse so they pop in sorted order */
 		for (size_t i = names.n; i-- > 0;) {
 			char *p = names.v[i];
@@ -311,7 +312,8 @@ int compdb_scan(struct compdb *db, char *const *paths, size_t npaths, char *cons
 		}
 	}
 	/* files found under several named paths are analysed once */
-	qsort(sc.found.v, sc.found.n, sizeof(char *), cmp_strp);
+	if (sc.found.n > 1)
+		qsort(sc.found.v, sc.found.n, sizeof(char *), cmp_strp);
 	char *cwd = path_absolute(".", NULL);
 	for (size_t i = 0; i < sc.found.n; i++) {
 		if (rc == 0 && (i == 0 || strcmp(sc.found.v[i], sc.found.v[i - 1]) != 0)) {

@@ -33,12 +33,19 @@ static const char *const path_opts[] = {
 /* Options dropped together with their value, because they write files or
  * mean nothing to a parse. */
 static const char *const drop_with_value[] = {
-	"-o", "-MF", "-MT", "-MQ", "--serialize-diagnostics", "-resource-dir", NULL
+	"-o", "-MF", "-MT", "-MQ", "-MJ", "--serialize-diagnostics", "-resource-dir", NULL
 };
 static const char *const drop_alone[] = {
 	"-c", "-S", "-E", "-M", "-MM", "-MD", "-MMD", "-MP", "-MG", "-save-temps", "-pipe",
-	"-pedantic-errors", "-fsyntax-only", NULL
+	"-pedantic-errors", "-fsyntax-only", "--write-dependencies", "--write-user-dependencies", NULL
 };
+
+/* -MF, -MT, -MQ and -MJ also come joined to their value (-MJcdb.json
+ * makes even a parse write that file) */
+static bool joined_dep_option(const char *s)
+{
+	return (starts(s, "-MF") || starts(s, "-MT") || starts(s, "-MQ") || starts(s, "-MJ")) && s[3];
+}
 
 static bool in_list(const char *const *list, const char *s)
 {
@@ -48,12 +55,33 @@ static bool in_list(const char *const *list, const char *s)
 	return false;
 }
 
+/* cc1 options that load code: values of -Xclang, -Xpreprocessor and -Wp, */
+static bool loads_code(const char *v)
+{
+	return starts(v, "-load") || starts(v, "-plugin") || starts(v, "-add-plugin") ||
+	       starts(v, "-fplugin") || starts(v, "-fpass-plugin");
+}
+
+/* -Wp,a,b hands a and b to cc1 as they are */
+static bool wp_loads_code(const char *s)
+{
+	for (const char *p = strchr(s, ','); p; p = strchr(p + 1, ','))
+		if (loads_code(p + 1))
+			return true;
+	return false;
+}
+
 /* Arguments that make the compiler load code or read further arguments
- * from elsewhere. Returns how many arguments (1 or 2) to drop, or 0. */
+ * from elsewhere. Returns how many arguments (1, 2 or 4) to drop, or 0. */
 static int dangerous(char **a, size_t n, size_t i)
 {
 	const char *s = a[i];
+	if (starts(s, "-Wp,") && wp_loads_code(s))
+		return 1;
+	/* --config-user-dir=/--config-system-dir= choose where default config
+	 * files (which may hold -fplugin=) are read from */
 	if (starts(s, "-fplugin") || starts(s, "-fpass-plugin") || starts(s, "--config=") ||
+	    starts(s, "--config-") ||
 	    starts(s, "-fplugin-arg-") || starts(s, "--load=") || starts(s, "-load=") ||
 	    (starts(s, "-B") && s[2]) || starts(s, "--prefix=") || starts(s, "-ftime-trace") ||
 	    starts(s, "-save-temps"))
@@ -61,16 +89,14 @@ static int dangerous(char **a, size_t n, size_t i)
 	if (strcmp(s, "-load") == 0 || strcmp(s, "--config") == 0 || strcmp(s, "-B") == 0 ||
 	    strcmp(s, "--prefix") == 0 || strcmp(s, "--load") == 0)
 		return i + 1 < n ? 2 : 1;
-	if ((strcmp(s, "-Xclang") == 0 || strcmp(s, "-Xanalyzer") == 0 || strcmp(s, "-mllvm") == 0) &&
-	    i + 1 < n) {
+	bool to_cc1 = strcmp(s, "-Xclang") == 0 || strcmp(s, "-Xpreprocessor") == 0;
+	if ((to_cc1 || strcmp(s, "-Xanalyzer") == 0 || strcmp(s, "-mllvm") == 0) && i + 1 < n) {
 		const char *v = a[i + 1];
-		if (strcmp(s, "-Xclang") == 0 && i + 3 < n && strcmp(a[i + 2], "-Xclang") == 0 &&
+		if (to_cc1 && i + 3 < n && strcmp(a[i + 2], s) == 0 &&
 		    (strcmp(v, "-load") == 0 || strcmp(v, "-plugin") == 0 || strcmp(v, "-add-plugin") == 0 ||
 		     starts(v, "-plugin-arg-")))
 			return 4; /* -Xclang -load -Xclang lib.so */
-		if (strcmp(s, "-mllvm") == 0 || starts(v, "-load") || starts(v, "-plugin") ||
-		    starts(v, "-add-plugin") || starts(v, "-fplugin") || starts(v, "-fpass-plugin") ||
-		    starts(v, "-plugin-arg"))
+		if (strcmp(s, "-mllvm") == 0 || loads_code(v))
 			return 2;
 	}
 	return 0;
@@ -173,6 +199,8 @@ void flags_from_entry(struct flags *f, const struct compdb_entry *e, const char 
 			continue;
 		}
 		if (in_list(drop_alone, a[i]) || starts(a[i], "-Werror") || starts(a[i], "-resource-dir=") ||
+		    starts(a[i], "-Wp,-M") || /* -Wp,-MD,deps.d writes a file */
+		    joined_dep_option(a[i]) ||
 		    (starts(a[i], "-o") && a[i][2]) || is_main_file(a[i], e)) {
 			i++;
 			continue;

@@ -31,6 +31,11 @@ struct frame {
 	uint32_t nchildren, index;
 };
 
+struct open_loop {
+	size_t depth;                 /* its frame's depth in the stack */
+	uint32_t loop;                /* index in the model's loops, MODEL_NONE for a switch */
+};
+
 struct walker {
 	CXTranslationUnit tu;
 	struct model *m;
@@ -40,6 +45,7 @@ struct walker {
 	VEC(struct file_info) finfo;
 	VEC(struct decl_info) dinfo;
 	VEC(struct frame) stack;
+	VEC(struct open_loop) loops;  /* loops and switches enclosing the cursor */
 	uint32_t fn, var;             /* current function / static-storage variable */
 	size_t fn_depth, var_depth;
 };
@@ -157,6 +163,7 @@ static uint32_t add_function(struct walker *w, CXCursor c)
 	struct model_function f = {
 		.key = d->key, .usr = d->usr, .name = d->name,
 		.signature = take_string(w->m, clang_getTypeSpelling(t)),
+		.type = take_string(w->m, clang_getTypeSpelling(clang_getCanonicalType(t))),
 		.file = p.fi->file, .line = p.line, .end_line = end_line < p.line ? p.line : end_line,
 		.defined = clang_isCursorDefinition(c) != 0,
 		.variadic = clang_isFunctionTypeVariadic(t) == 1,
@@ -359,6 +366,31 @@ static bool is_callee(const struct walker *w)
 	return i > 0 && w->stack.v[i - 1].kind == CXCursor_CallExpr && w->stack.v[i].index == 0;
 }
 
+/* What the function reference on top of the stack is handed to: an
+ * argument of a call (pthread_create(&t, NULL, worker, NULL)) or the value
+ * stored into a struct field (sa.sa_handler = on_signal). */
+static void ref_context(struct walker *w, struct model_ref *r)
+{
+	size_t i = w->stack.n - 1;
+	while (i > 1 && (w->stack.v[i - 1].kind == CXCursor_UnexposedExpr ||
+			 w->stack.v[i - 1].kind == CXCursor_ParenExpr ||
+			 w->stack.v[i - 1].kind == CXCursor_CStyleCastExpr ||
+			 w->stack.v[i - 1].kind == CXCursor_UnaryOperator))
+		i--;
+	if (i == 0)
+		return;
+	const struct frame *parent = &w->stack.v[i - 1];
+	if (parent->kind == CXCursor_CallExpr && w->stack.v[i].index > 0) {
+		CXCursor callee = callee_of(parent->cursor);
+		if (clang_getCursorKind(callee) == CXCursor_DeclRefExpr)
+			r->call = take_string(w->m, clang_getCursorSpelling(clang_getCursorReferenced(callee)));
+	} else if (parent->kind == CXCursor_BinaryOperator && w->stack.v[i].index == 1) {
+		CXCursor lhs = child0(parent->cursor);
+		if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr)
+			r->field = take_string(w->m, clang_getCursorSpelling(lhs));
+	}
+}
+
 static void handle_function_ref(struct walker *w, CXCursor ref, CXCursor at)
 {
 	if (is_callee(w))
@@ -384,6 +416,7 @@ static void handle_function_ref(struct walker *w, CXCursor ref, CXCursor at)
 	r.file = p.fi->file;
 	r.line = p.line;
 	r.col = p.col;
+	ref_context(w, &r);
 	model_add_ref(w->m, &r);
 	w->m->functions.v[target].address_taken = true;
 }
@@ -570,6 +603,8 @@ static void handle_var_ref(struct walker *w, CXCursor ref, CXCursor at)
 static void pop_frame(struct walker *w)
 {
 	w->stack.n--;
+	while (w->loops.n && w->loops.v[w->loops.n - 1].depth >= w->stack.n)
+		w->loops.n--;
 	if (w->fn != MODEL_NONE && w->stack.n <= w->fn_depth)
 		w->fn = MODEL_NONE;
 	if (w->var != MODEL_NONE && w->stack.n <= w->var_depth)
@@ -618,6 +653,96 @@ static enum CXChildVisitResult visit_ref(struct walker *w, CXCursor c)
 	return CXChildVisit_Continue;
 }
 
+/* Is the expression a non-zero constant (while (1), do ... while (true))? */
+static bool constant_true(CXCursor expr)
+{
+	if (clang_Cursor_isNull(expr))
+		return false;
+	CXEvalResult ev = clang_Cursor_Evaluate(expr);
+	if (!ev)
+		return false;
+	bool t = clang_EvalResult_getKind(ev) == CXEval_Int && clang_EvalResult_getAsLongLong(ev) != 0;
+	clang_EvalResult_dispose(ev);
+	return t;
+}
+
+static enum CXChildVisitResult nth_child(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	struct { CXCursor found; int left; } *st = data;
+	if (st->left-- == 0) {
+		st->found = c;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Continue;
+}
+
+/* for (init; ; step): an empty condition, read from the source text. */
+static bool for_without_condition(struct walker *w, CXCursor loop)
+{
+	size_t avail;
+	const char *s = text_at(w, clang_getCursorLocation(loop), &avail);
+	if (!s || is_macro_location(clang_getCursorLocation(loop)))
+		return false;
+	const char *e = s + avail, *p = s;
+	while (p < e && *p != '(')
+		p++;
+	int depth = 0, semis = 0;
+	const char *cond = NULL;
+	for (; p < e; p++) {
+		if (*p == '(') {
+			depth++;
+		} else if (*p == ')') {
+			if (--depth == 0)
+				return false;
+		} else if (*p == ';' && depth == 1) {
+			if (++semis == 1) {
+				cond = p + 1;
+			} else {
+				return skip_space(cond, p) == p;
+			}
+		}
+	}
+	return false;
+}
+
+static void open_loop(struct walker *w, CXCursor c, enum CXCursorKind kind, size_t depth)
+{
+	struct open_loop ol = { depth, MODEL_NONE };
+	if (kind != CXCursor_SwitchStmt) {
+		struct place p = cursor_place(w, c);
+		unsigned end_line;
+		clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(c)), NULL, &end_line, NULL, NULL);
+		struct model_loop l = { .function = w->fn, .line = p.line, .end_line = end_line };
+		l.file = p.fi->file != MODEL_NONE ? p.fi->file : w->m->functions.v[w->fn].file;
+		if (kind == CXCursor_ForStmt) {
+			l.infinite = for_without_condition(w, c);
+		} else {
+			struct { CXCursor found; int left; } st = { clang_getNullCursor(), kind == CXCursor_DoStmt };
+			clang_visitChildren(c, nth_child, &st);
+			l.infinite = constant_true(st.found);
+		}
+		ol.loop = (uint32_t)w->m->loops.n;
+		model_add_loop(w->m, &l);
+	}
+	VEC_PUSH(w->loops, ol);
+}
+
+/* break leaves the innermost loop or switch; return and goto leave every loop */
+static void leave_loops(struct walker *w, enum CXCursorKind kind)
+{
+	for (size_t i = w->loops.n; i-- > 0;) {
+		uint32_t l = w->loops.v[i].loop;
+		if (kind == CXCursor_BreakStmt) {
+			if (l != MODEL_NONE)
+				w->m->loops.v[l].exits = true;
+			return;
+		}
+		if (l != MODEL_NONE)
+			w->m->loops.v[l].exits = true;
+	}
+}
+
 static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData data)
 {
 	struct walker *w = data;
@@ -643,6 +768,20 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 		w->m->functions.v[w->fn].statements++;
 
 	switch (kind) {
+	case CXCursor_ForStmt:
+	case CXCursor_WhileStmt:
+	case CXCursor_DoStmt:
+	case CXCursor_SwitchStmt:
+		if (w->fn != MODEL_NONE)
+			open_loop(w, c, kind, depth);
+		return CXChildVisit_Recurse;
+	case CXCursor_BreakStmt:
+	case CXCursor_ReturnStmt:
+	case CXCursor_GotoStmt:
+	case CXCursor_IndirectGotoStmt:
+		if (w->fn != MODEL_NONE)
+			leave_loops(w, kind);
+		return CXChildVisit_Recurse;
 	case CXCursor_FunctionDecl:
 		return visit_function(w, c, depth);
 	case CXCursor_VarDecl:
@@ -721,6 +860,7 @@ static void walker_release(struct walker *w)
 	VEC_FREE(w->finfo);
 	VEC_FREE(w->dinfo);
 	VEC_FREE(w->stack);
+	VEC_FREE(w->loops);
 }
 
 int walk_tu(CXIndex index, const char *file, const char *const *argv, int argc,

@@ -31,6 +31,7 @@ void model_release(struct model *m)
 	VEC_FREE(m->external_calls);
 	VEC_FREE(m->accesses);
 	VEC_FREE(m->refs);
+	VEC_FREE(m->loops);
 	VEC_FREE(m->includes);
 	VEC_FREE(m->type_uses);
 	arena_release(&m->arena);
@@ -98,6 +99,7 @@ uint32_t model_add_function(struct model *m, const struct model_function *in)
 			f->usr = model_intern(m, in->usr);
 			f->name = model_intern(m, in->name);
 			f->signature = model_intern(m, in->signature);
+			f->type = model_intern(m, in->type);
 			f->address_taken = taken;
 		}
 		return idx;
@@ -107,6 +109,7 @@ uint32_t model_add_function(struct model *m, const struct model_function *in)
 	f.usr = model_intern(m, in->usr);
 	f.name = model_intern(m, in->name);
 	f.signature = model_intern(m, in->signature);
+	f.type = model_intern(m, in->type);
 	idx = (uint32_t)m->functions.n;
 	VEC_PUSH(m->functions, f);
 	hashmap_put(&m->function_index, f.key, idx);
@@ -170,9 +173,17 @@ void model_add_access(struct model *m, const struct model_access *a)
 	VEC_PUSH(m->accesses, *a);
 }
 
-void model_add_ref(struct model *m, const struct model_ref *r)
+void model_add_ref(struct model *m, const struct model_ref *in)
 {
-	VEC_PUSH(m->refs, *r);
+	struct model_ref r = *in;
+	r.call = model_intern(m, in->call);
+	r.field = model_intern(m, in->field);
+	VEC_PUSH(m->refs, r);
+}
+
+void model_add_loop(struct model *m, const struct model_loop *l)
+{
+	VEC_PUSH(m->loops, *l);
 }
 
 void model_add_include(struct model *m, uint32_t from, uint32_t to)
@@ -244,6 +255,11 @@ void model_merge(struct model *dst, const struct model *src)
 		struct model_call c = src->calls.v[i];
 		c.caller = map_idx(fnmap, c.caller);
 		c.file = map_idx(fmap, c.file);
+		/* a callee this TU defines may have been renamed on the way in
+		 * (a second definition of the name: another program) */
+		uint32_t s = c.indirect || !c.callee_key ? MODEL_NONE : model_find_function(src, c.callee_key);
+		if (s != MODEL_NONE && src->functions.v[s].defined)
+			c.callee_key = dst->functions.v[fnmap[s]].key;
 		model_add_call(dst, &c);
 	}
 	for (size_t i = 0; i < src->external_calls.n; i++) {
@@ -266,6 +282,12 @@ void model_merge(struct model *dst, const struct model *src)
 		r.from = map_idx(r.from_kind == REF_FUNCTION ? fnmap : gmap, r.from);
 		r.file = map_idx(fmap, r.file);
 		model_add_ref(dst, &r);
+	}
+	for (size_t i = 0; i < src->loops.n; i++) {
+		struct model_loop l = src->loops.v[i];
+		l.function = map_idx(fnmap, l.function);
+		l.file = map_idx(fmap, l.file);
+		model_add_loop(dst, &l);
 	}
 	for (size_t i = 0; i < src->includes.n; i++)
 		model_add_include(dst, map_idx(fmap, src->includes.v[i].from),

@@ -36,6 +36,7 @@ struct model_file {
 struct model_function {
 	const char *key;       /* USR, qualified by file for internal linkage */
 	const char *usr, *name, *signature;
+	const char *type;      /* canonical function type, to match function pointers */
 	uint32_t file;         /* index into files */
 	uint32_t line, end_line, statements;
 	uint8_t linkage;       /* enum model_linkage */
@@ -92,6 +93,15 @@ struct model_ref {
 	uint8_t from_kind;       /* enum model_ref_kind */
 	uint32_t from;           /* function or global index */
 	uint32_t file, line, col;
+	const char *call;        /* passed as an argument of a call to this function (pthread_create) */
+	const char *field;       /* stored into this struct field (sa_handler) */
+};
+
+/* A loop statement: infinite when it has no condition or a constant true
+ * one; exits when a break, return or goto can leave it. */
+struct model_loop {
+	uint32_t function, file, line, end_line;
+	bool infinite, exits;
 };
 
 struct model_include { uint32_t from, to; };
@@ -108,6 +118,7 @@ struct model {
 	VEC(struct model_external_call) external_calls;
 	VEC(struct model_access) accesses;
 	VEC(struct model_ref) refs;
+	VEC(struct model_loop) loops;
 	VEC(struct model_include) includes;
 	VEC(struct model_type_use) type_uses;
 	const char *root;        /* set by finalize */
@@ -131,6 +142,7 @@ uint32_t model_find_function(const struct model *m, const char *key);
 void model_add_call(struct model *m, const struct model_call *c);
 void model_add_access(struct model *m, const struct model_access *a);
 void model_add_ref(struct model *m, const struct model_ref *r);
+void model_add_loop(struct model *m, const struct model_loop *l);
 void model_add_include(struct model *m, uint32_t from, uint32_t to);
 void model_add_type_use(struct model *m, uint32_t function, uint32_t type);
 

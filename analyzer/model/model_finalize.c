@@ -153,8 +153,10 @@ static void strip_root_everywhere(struct model *m)
 		m->types.v[i].name = strip_root(m, m->types.v[i].name);
 	for (size_t i = 0; i < m->globals.n; i++)
 		m->globals.v[i].type = strip_root(m, m->globals.v[i].type);
-	for (size_t i = 0; i < m->functions.n; i++)
+	for (size_t i = 0; i < m->functions.n; i++) {
 		m->functions.v[i].signature = strip_root(m, m->functions.v[i].signature);
+		m->functions.v[i].type = strip_root(m, m->functions.v[i].type);
+	}
 	for (size_t i = 0; i < m->calls.n; i++) {
 		m->calls.v[i].via_struct = strip_root(m, m->calls.v[i].via_struct);
 		m->calls.v[i].fptr_type = strip_root(m, m->calls.v[i].fptr_type);
@@ -222,6 +224,20 @@ static int cmp_ref(const void *pa, const void *pb)
 	if (!c) c = cmp_u32(a->file, b->file);
 	if (!c) c = cmp_u32(a->line, b->line);
 	if (!c) c = cmp_u32(a->col, b->col);
+	if (!c) c = cmp_str(a->call, b->call);
+	if (!c) c = cmp_str(a->field, b->field);
+	return c;
+}
+
+static int cmp_loop(const void *pa, const void *pb)
+{
+	const struct model_loop *a = pa, *b = pb;
+	int c = cmp_u32(a->function, b->function);
+	if (!c) c = cmp_u32(a->file, b->file);
+	if (!c) c = cmp_u32(a->line, b->line);
+	if (!c) c = cmp_u32(a->end_line, b->end_line);
+	if (!c) c = (int)a->infinite - (int)b->infinite;
+	if (!c) c = (int)a->exits - (int)b->exits;
 	return c;
 }
 
@@ -290,6 +306,10 @@ static void remap_relations(struct model *m, const uint32_t *fperm, const uint32
 		r->from = remap(r->from_kind == REF_FUNCTION ? fnperm : gperm, r->from);
 		r->file = remap(fperm, r->file);
 	}
+	for (size_t i = 0; i < m->loops.n; i++) {
+		m->loops.v[i].function = remap(fnperm, m->loops.v[i].function);
+		m->loops.v[i].file = remap(fperm, m->loops.v[i].file);
+	}
 	for (size_t i = 0; i < m->includes.n; i++) {
 		m->includes.v[i].from = remap(fperm, m->includes.v[i].from);
 		m->includes.v[i].to = remap(fperm, m->includes.v[i].to);
@@ -335,6 +355,7 @@ void model_finalize(struct model *m, const char *root)
 					  sizeof(*m->external_calls.v), cmp_external);
 	m->accesses.n = sort_unique(m->accesses.v, m->accesses.n, sizeof(*m->accesses.v), cmp_access);
 	m->refs.n = sort_unique(m->refs.v, m->refs.n, sizeof(*m->refs.v), cmp_ref);
+	m->loops.n = sort_unique(m->loops.v, m->loops.n, sizeof(*m->loops.v), cmp_loop);
 	m->includes.n = sort_unique(m->includes.v, m->includes.n, sizeof(*m->includes.v), cmp_pair);
 	m->type_uses.n = sort_unique(m->type_uses.v, m->type_uses.n, sizeof(*m->type_uses.v), cmp_pair);
 	for (size_t i = 0; i < m->refs.n; i++)

@@ -1,0 +1,290 @@
+/* effects.c — direct effects of every function, their propagation over the
+ * call graph (strongly connected components, callees first), classes, and
+ * the shortest evidence chain behind each class. */
+#include "internal.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *analysis_strf(struct analysis *a, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	const char *r = arena_strdup(&a->arena, strbuf_str(&sb));
+	strbuf_release(&sb);
+	return r;
+}
+
+static void add_effect(struct analysis_work *w, uint32_t f, enum effect e, uint32_t file, uint32_t line,
+		       const char *what)
+{
+	w->a->fns[f].direct |= 1u << e;
+	struct cause *c = &w->causes[f][effect_class(e)];
+	if (c->set && (c->line < line || (c->line == line && c->effect <= e)))
+		return; /* keep the first statement (then the worst effect) */
+	c->set = true;
+	c->effect = (uint8_t)e;
+	c->file = file;
+	c->line = line;
+	c->what = what;
+}
+
+static const char *effect_list(struct analysis *a, effect_set s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (int e = 0; e < EFFECT_COUNT; e++)
+		if (s & (1u << e))
+			strbuf_addf(&sb, "%s%s", sb.len ? ", " : "", effect_name((enum effect)e));
+	const char *r = arena_strdup(&a->arena, strbuf_str(&sb));
+	strbuf_release(&sb);
+	return r;
+}
+
+static void access_effects(struct analysis_work *w)
+{
+	const struct model *m = w->a->m;
+	for (size_t i = 0; i < m->accesses.n; i++) {
+		const struct model_access *ac = &m->accesses.v[i];
+		const struct model_global *g = &m->globals.v[ac->global];
+		if (g->is_const)
+			continue;
+		const char *verb = ac->kind == ACCESS_WRITE ? "writes" : ac->kind == ACCESS_READ ? "reads"
+										     : "takes the address of";
+		if (g->kind == GLOBAL_STATIC_LOCAL) {
+			add_effect(w, ac->function, EFFECT_STATIC_LOCAL, ac->file, ac->line,
+				   analysis_strf(w->a, "%s static local %s", verb, g->name));
+		} else if (w->a->config[ac->global] && ac->kind != ACCESS_WRITE) {
+			add_effect(w, ac->function, EFFECT_CONFIG_READ, ac->file, ac->line,
+				   analysis_strf(w->a, "reads configuration %s", g->name));
+		} else {
+			enum effect e = ac->kind == ACCESS_READ ? EFFECT_GLOBAL_READ : EFFECT_GLOBAL_WRITE;
+			add_effect(w, ac->function, e, ac->file, ac->line,
+				   analysis_strf(w->a, "%s %s%s", verb, g->kind == GLOBAL_THREAD_LOCAL ? "thread-local " : "",
+						 g->name));
+		}
+	}
+}
+
+static void note_unknown(struct analysis *a, const char *name)
+{
+	for (size_t i = 0; i < a->unknowns.n; i++)
+		if (strcmp(a->unknowns.v[i].name, name) == 0) {
+			a->unknowns.v[i].calls++;
+			return;
+		}
+	struct unknown_name u = { name, 1 };
+	VEC_PUSH(a->unknowns, u);
+}
+
+static void external_effects(struct analysis_work *w)
+{
+	const struct model *m = w->a->m;
+	for (size_t i = 0; i < m->external_calls.n; i++) {
+		const struct model_external_call *x = &m->external_calls.v[i];
+		effect_set s;
+		if (!catalog_lookup(w->cat, x->name, &s)) {
+			note_unknown(w->a, x->name);
+			add_effect(w, x->caller, EFFECT_UNKNOWN, x->file, x->line,
+				   analysis_strf(w->a, "calls %s (in no effect pack)", x->name));
+			continue;
+		}
+		for (int e = 0; e < EFFECT_COUNT; e++)
+			if (s & (1u << e))
+				add_effect(w, x->caller, (enum effect)e, x->file, x->line,
+					   analysis_strf(w->a, "calls %s (%s)", x->name, effect_list(w->a, s)));
+	}
+}
+
+static void unresolved_effects(struct analysis_work *w)
+{
+	const struct model *m = w->a->m;
+	for (size_t i = 0; i < m->calls.n; i++) {
+		const struct model_call *c = &m->calls.v[i];
+		if (!c->indirect || w->a->calls[i].how != RESOLVED_NONE)
+			continue;
+		add_effect(w, c->caller, EFFECT_UNKNOWN, c->file, c->line,
+			   analysis_strf(w->a, "calls through %s%s (no address-taken function of type %s)",
+					 c->via_name ? c->via_name : "a function pointer",
+					 c->via == VIA_FIELD ? " (field)" : "", c->fptr_type ? c->fptr_type : "?"));
+	}
+}
+
+/* Infinite loops with no way out, and loops that wait for events. */
+static void loop_effects(struct analysis_work *w)
+{
+	const struct model *m = w->a->m;
+	for (size_t i = 0; i < m->loops.n; i++) {
+		const struct model_loop *l = &m->loops.v[i];
+		if (l->infinite && !l->exits) {
+			add_effect(w, l->function, EFFECT_LONG_RUNNING, l->file, l->line,
+				   analysis_strf(w->a, "infinite loop with no exit (lines %u-%u)", l->line, l->end_line));
+			continue;
+		}
+		for (size_t k = 0; k < m->external_calls.n; k++) {
+			const struct model_external_call *x = &m->external_calls.v[k];
+			if (x->caller == l->function && x->file == l->file && x->line >= l->line &&
+			    x->line <= l->end_line && catalog_is_event_wait(w->cat, x->name)) {
+				add_effect(w, l->function, EFFECT_LONG_RUNNING, l->file, l->line,
+					   analysis_strf(w->a, "event loop around %s (lines %u-%u)", x->name, l->line,
+							 l->end_line));
+				break;
+			}
+		}
+	}
+}
+
+/* Effect sets: the union over everything a function can reach, computed
+ * once per strongly connected component, callees before callers. */
+static void propagate(struct analysis_work *w)
+{
+	struct analysis *a = w->a;
+	size_t n = a->m->functions.n;
+	uint32_t *comp = xcalloc(n + 1, sizeof(uint32_t)), ncomp = 0, *order = NULL;
+	callgraph_components(&w->g, comp, &ncomp, &order);
+	effect_set *cset = xcalloc((size_t)ncomp + 1, sizeof(effect_set));
+	VEC(uint32_t) *members = xcalloc((size_t)ncomp + 1, sizeof(*members));
+	for (size_t f = 0; f < n; f++) {
+		cset[comp[f]] |= a->fns[f].direct;
+		VEC_PUSH(members[comp[f]], (uint32_t)f);
+	}
+	for (uint32_t k = 0; k < ncomp; k++) {
+		uint32_t c = order[k];
+		for (size_t i = 0; i < members[c].n; i++) {
+			uint32_t f = members[c].v[i];
+			for (uint32_t e = w->g.out_start[f]; e < w->g.out_start[f + 1]; e++)
+				cset[c] |= cset[comp[w->g.out[e].to]];
+		}
+	}
+	for (size_t f = 0; f < n; f++) {
+		a->fns[f].effects = cset[comp[f]];
+		a->fns[f].cls = (uint8_t)class_of_effects(a->fns[f].effects);
+		a->class_counts[a->fns[f].cls]++;
+	}
+	for (uint32_t c = 0; c < ncomp; c++)
+		VEC_FREE(members[c]);
+	free(members);
+	free(cset);
+	free(order);
+	free(comp);
+}
+
+/* Evidence: for each class, a breadth-first search backwards from the
+ * functions that cause it directly gives every function its shortest
+ * chain of calls to such a statement. */
+static void evidence_for_class(struct analysis_work *w, enum fn_class cls, uint32_t *next, uint32_t *via,
+			       uint32_t *queue)
+{
+	struct analysis *a = w->a;
+	const struct model *m = a->m;
+	size_t n = m->functions.n, head = 0, tail = 0;
+	for (size_t f = 0; f < n; f++) {
+		next[f] = MODEL_NONE - 1; /* unvisited */
+		if (w->causes[f][cls].set) {
+			next[f] = MODEL_NONE; /* a source */
+			queue[tail++] = (uint32_t)f;
+		}
+	}
+	while (head < tail) {
+		uint32_t f = queue[head++];
+		for (uint32_t e = w->g.in_start[f]; e < w->g.in_start[f + 1]; e++) {
+			uint32_t caller = w->g.in[e].to;
+			if (next[caller] != MODEL_NONE - 1)
+				continue;
+			next[caller] = f;
+			via[caller] = w->g.in[e].call;
+			queue[tail++] = caller;
+		}
+	}
+	for (size_t f = 0; f < n; f++) {
+		if (a->fns[f].cls != cls || next[f] == MODEL_NONE - 1)
+			continue;
+		VEC(struct evidence_step) steps = { 0 };
+		uint32_t cur = (uint32_t)f;
+		while (next[cur] != MODEL_NONE && steps.n < 64) {
+			const struct model_call *c = &m->calls.v[via[cur]];
+			struct evidence_step s = { cur, c->file, c->line,
+				analysis_strf(a, "calls %s%s", m->functions.v[next[cur]].name,
+					      c->indirect ? " (through a function pointer)" : "") };
+			VEC_PUSH(steps, s);
+			cur = next[cur];
+		}
+		const struct cause *cz = &w->causes[cur][cls];
+		struct evidence_step last = { cur, cz->file, cz->line, cz->what };
+		VEC_PUSH(steps, last);
+		a->fns[f].nsteps = (uint32_t)steps.n;
+		a->fns[f].steps = arena_alloc(&a->arena, steps.n * sizeof(*steps.v));
+		memcpy(a->fns[f].steps, steps.v, steps.n * sizeof(*steps.v));
+		VEC_FREE(steps);
+	}
+}
+
+static void find_evidence(struct analysis_work *w)
+{
+	size_t n = w->a->m->functions.n;
+	uint32_t *next = xcalloc(n + 1, sizeof(uint32_t)), *via = xcalloc(n + 1, sizeof(uint32_t));
+	uint32_t *queue = xcalloc(n + 1, sizeof(uint32_t));
+	for (int cls = CLASS_STATELESS; cls < CLASS_COUNT; cls++)
+		evidence_for_class(w, (enum fn_class)cls, next, via, queue);
+	free(next);
+	free(via);
+	free(queue);
+}
+
+static int cmp_unknown(const void *pa, const void *pb)
+{
+	const struct unknown_name *a = pa, *b = pb;
+	if (a->calls != b->calls)
+		return a->calls < b->calls ? 1 : -1;
+	return strcmp(a->name, b->name);
+}
+
+void analysis_run(struct analysis *a, const struct model *m, const struct catalog *cat)
+{
+	memset(a, 0, sizeof(*a));
+	arena_init(&a->arena);
+	a->m = m;
+	size_t n = m->functions.n;
+	a->fns = arena_alloc(&a->arena, (n + 1) * sizeof(*a->fns));
+	a->calls = arena_alloc(&a->arena, (m->calls.n + 1) * sizeof(*a->calls));
+	a->config = arena_alloc(&a->arena, (m->globals.n + 1) * sizeof(bool));
+	struct analysis_work w = { .a = a, .cat = cat };
+	w.causes = xcalloc(n + 1, sizeof(*w.causes));
+	w.loop_start = xcalloc(n + 1, sizeof(uint32_t));
+	w.acc_start = xcalloc(n + 2, sizeof(uint32_t));
+	for (size_t i = 0; i < m->accesses.n; i++) /* accesses are sorted by function */
+		w.acc_start[m->accesses.v[i].function + 1]++;
+	for (size_t f = 0; f < n; f++)
+		w.acc_start[f + 1] += w.acc_start[f];
+
+	resolve_indirect_calls(a);
+	callgraph_build(&w.g, m, a->calls);
+	loop_effects(&w);          /* long-running first: start-up ends where main's loop begins */
+	find_config_globals(&w);
+	access_effects(&w);
+	external_effects(&w);
+	unresolved_effects(&w);
+	propagate(&w);
+	find_evidence(&w);
+	qsort(a->unknowns.v, a->unknowns.n, sizeof(*a->unknowns.v), cmp_unknown);
+	find_entries(&w);
+	rank_candidates(&w);
+
+	callgraph_release(&w.g);
+	free(w.causes);
+	free(w.loop_start);
+	free(w.acc_start);
+}
+
+void analysis_release(struct analysis *a)
+{
+	for (size_t i = 0; i < a->candidates.n; i++) {
+		VEC_FREE(a->candidates.v[i].reasons);
+		VEC_FREE(a->candidates.v[i].blockers);
+	}
+	VEC_FREE(a->candidates);
+	VEC_FREE(a->unknowns);
+	arena_release(&a->arena);
+}

@@ -1,0 +1,252 @@
+/* entries.c — entry points (main, dispatch-table handlers, signal handlers,
+ * thread start routines, registered callbacks, exported roots) and the
+ * ranking of serverless candidates among them. */
+#include "internal.h"
+#include <math.h>
+#include <string.h>
+
+static const char *const entry_names[] = {
+	"none", "main", "signal-handler", "thread-start", "dispatch-table", "callback", "exported",
+};
+static const char *const resolution_names[] = { "none", "table", "type" };
+
+const char *entry_kind_name(enum entry_kind k) { return entry_names[k]; }
+const char *resolution_name(enum resolution r) { return resolution_names[r]; }
+
+static bool in_list(const char *s, const char *const *list)
+{
+	for (; s && *list; list++)
+		if (strcmp(s, *list) == 0)
+			return true;
+	return false;
+}
+
+/* Library calls that take a function but are not registrations. */
+static const char *const not_registration[] = {
+	"qsort", "bsearch", "lfind", "lsearch", "tsearch", "tfind", "tdelete", "twalk", "qsort_r", NULL
+};
+static const char *const signal_calls[] = { "signal", "sigset", "bsd_signal", "sysv_signal", NULL };
+static const char *const signal_fields[] = { "sa_handler", "sa_sigaction", NULL };
+static const char *const thread_calls[] = { "pthread_create", "thrd_create", NULL };
+
+static bool registration_name(const char *call)
+{
+	static const char *const words[] = { "register", "subscribe", "atexit", "on_exit", "callback",
+					     "hook", "handler", "listen", NULL };
+	for (const char *const *w = words; *w; w++)
+		if (strstr(call, *w))
+			return true;
+	return false;
+}
+
+static enum entry_kind ref_kind(const struct model *m, const struct model_ref *r)
+{
+	if (in_list(r->call, signal_calls) || in_list(r->field, signal_fields))
+		return ENTRY_SIGNAL_HANDLER;
+	if (in_list(r->call, thread_calls))
+		return ENTRY_THREAD_START;
+	if (r->from_kind == REF_GLOBAL)
+		return ENTRY_DISPATCH_TABLE;
+	if (r->call && !in_list(r->call, not_registration)) {
+		bool project = false;
+		for (size_t i = 0; i < m->functions.n && !project; i++)
+			project = m->functions.v[i].defined && strcmp(m->functions.v[i].name, r->call) == 0;
+		if (!project || registration_name(r->call))
+			return ENTRY_CALLBACK;
+	}
+	return ENTRY_NONE;
+}
+
+/* Ranks: the lower, the stronger the evidence that this is an entry. */
+static int rank(enum entry_kind k)
+{
+	static const int r[] = { 99, 0, 1, 2, 3, 4, 5 };
+	return r[k];
+}
+
+void find_entries(struct analysis_work *w)
+{
+	const struct model *m = w->a->m;
+	for (size_t i = 0; i < m->refs.n; i++) {
+		const struct model_ref *r = &m->refs.v[i];
+		enum entry_kind k = ref_kind(m, r);
+		struct fn_analysis *fa = &w->a->fns[r->function];
+		if (k != ENTRY_NONE && rank(k) < rank((enum entry_kind)fa->entry))
+			fa->entry = (uint8_t)k;
+	}
+	for (size_t f = 0; f < m->functions.n; f++) {
+		const struct model_function *fn = &m->functions.v[f];
+		struct fn_analysis *fa = &w->a->fns[f];
+		if (!fn->defined)
+			continue;
+		if (fn->linkage == LINKAGE_EXTERN && strcmp(fn->name, "main") == 0)
+			fa->entry = ENTRY_MAIN;
+		else if (fa->entry == ENTRY_NONE && fn->linkage != LINKAGE_STATIC && !fn->address_taken &&
+			 w->g.in_start[f] == w->g.in_start[f + 1])
+			fa->entry = ENTRY_EXPORTED;
+	}
+}
+
+/* ---- candidates ---------------------------------------------------------- */
+
+struct closure {
+	VEC_U32 fns;
+	uint32_t lines;
+};
+
+static void closure_of(const struct analysis_work *w, uint32_t f, bool *seen, struct closure *c)
+{
+	c->fns.n = 0;
+	c->lines = 0;
+	VEC_PUSH(c->fns, f);
+	seen[f] = true;
+	for (size_t head = 0; head < c->fns.n; head++) {
+		uint32_t g = c->fns.v[head];
+		const struct model_function *fn = &w->a->m->functions.v[g];
+		c->lines += fn->defined ? fn->end_line - fn->line + 1 : 0;
+		for (uint32_t e = w->g.out_start[g]; e < w->g.out_start[g + 1]; e++)
+			if (!seen[w->g.out[e].to]) {
+				seen[w->g.out[e].to] = true;
+				VEC_PUSH(c->fns, w->g.out[e].to);
+			}
+	}
+	for (size_t i = 0; i < c->fns.n; i++)
+		seen[c->fns.v[i]] = false;
+}
+
+static void add_unique_str(VEC_STR *v, const char *s)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (strcmp(v->v[i], s) == 0)
+			return;
+	VEC_PUSH(*v, s);
+}
+
+/* State that keeps a closure from being serverless, one line per global. */
+static void find_blockers(struct analysis_work *w, const struct closure *c, struct candidate *cand)
+{
+	struct analysis *a = w->a;
+	const struct model *m = a->m;
+	VEC(uint32_t) globals = { 0 };
+	for (size_t i = 0; i < c->fns.n; i++) {
+		uint32_t f = c->fns.v[i];
+		for (uint32_t k = w->acc_start[f]; k < w->acc_start[f + 1]; k++) {
+			const struct model_access *ac = &m->accesses.v[k];
+			const struct model_global *g = &m->globals.v[ac->global];
+			if (g->is_const || a->config[ac->global])
+				continue;
+			bool dup = false;
+			for (size_t j = 0; j < globals.n && !dup; j++)
+				dup = globals.v[j] == ac->global;
+			if (dup)
+				continue;
+			VEC_PUSH(globals, ac->global);
+			const char *fix = g->kind == GLOBAL_STATIC_LOCAL
+				? "hidden state in a static local: pass it in or move it to an external store"
+				: "move it to an external store (cache, database) or pass it in as a parameter";
+			VEC_PUSH(cand->blockers,
+				 analysis_strf(a, "%s %s by %s (%s:%u): %s", g->name,
+					       ac->kind == ACCESS_READ ? "read" : "written", m->functions.v[f].name,
+					       m->files.v[ac->file].path, ac->line, fix));
+		}
+	}
+	VEC_FREE(globals);
+	effect_set control = (1u << EFFECT_NON_REENTRANT) | (1u << EFFECT_THREAD) | (1u << EFFECT_PROCESS);
+	for (size_t i = 0; i < c->fns.n; i++) {
+		uint32_t f = c->fns.v[i];
+		const struct cause *cz = &w->causes[f][CLASS_STATEFUL];
+		if (cz->set && ((1u << cz->effect) & control))
+			VEC_PUSH(cand->blockers, analysis_strf(a, "%s %s (%s:%u): %s", m->functions.v[f].name,
+							       cz->what, m->files.v[cz->file].path, cz->line,
+							       cz->effect == EFFECT_NON_REENTRANT
+								       ? "use the reentrant variant (_r)"
+								       : "process or thread control does not fit a function"));
+	}
+}
+
+static void describe_fit(struct analysis_work *w, const struct closure *c, struct candidate *cand,
+			 effect_set effects)
+{
+	struct analysis *a = w->a;
+	const struct model *m = a->m;
+	cand->reasons.n = 0;
+	VEC_PUSH(cand->reasons, analysis_strf(a, "closure: %zu functions, %u lines (a cold-start proxy)",
+					       c->fns.n, c->lines));
+	struct strbuf io = STRBUF_INIT;
+	for (int e = EFFECT_IO_FILE; e <= EFFECT_ALLOC; e++)
+		if (effects & (1u << e))
+			strbuf_addf(&io, "%s%s", io.len ? ", " : "", effect_name((enum effect)e));
+	VEC_PUSH(cand->reasons, io.len ? analysis_strf(a, "external effects: %s", io.buf)
+				       : analysis_strf(a, "no I/O, no allocation"));
+	strbuf_release(&io);
+	VEC_STR cfg = { 0 };
+	for (size_t i = 0; i < c->fns.n; i++)
+		for (uint32_t k = w->acc_start[c->fns.v[i]]; k < w->acc_start[c->fns.v[i] + 1]; k++)
+			if (a->config[m->accesses.v[k].global])
+				add_unique_str(&cfg, m->globals.v[m->accesses.v[k].global].name);
+	if (cfg.n) {
+		struct strbuf sb = STRBUF_INIT;
+		for (size_t i = 0; i < cfg.n; i++)
+			strbuf_addf(&sb, "%s%s", i ? ", " : "", cfg.v[i]);
+		VEC_PUSH(cand->reasons, analysis_strf(a, "reads configuration set at start-up: %s (pass it in "
+							"or read it from the environment)", sb.buf));
+		strbuf_release(&sb);
+	}
+	VEC_FREE(cfg);
+}
+
+static int score_of(const struct closure *c, effect_set effects, bool config)
+{
+	int io = 0;
+	for (int e = EFFECT_IO_FILE; e <= EFFECT_BLOCKING; e++)
+		io += (effects >> e) & 1;
+	double s = 100.0 - fmin(40.0, 6.0 * log2((double)c->fns.n)) - fmin(20.0, c->lines / 100.0) - 4.0 * io -
+		   (config ? 5.0 : 0.0);
+	return s < 1.0 ? 1 : (int)s;
+}
+
+static int cmp_candidate(const void *pa, const void *pb)
+{
+	const struct candidate *a = pa, *b = pb;
+	if (a->fits != b->fits)
+		return a->fits ? -1 : 1;
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	return a->function < b->function ? -1 : a->function > b->function;
+}
+
+void rank_candidates(struct analysis_work *w)
+{
+	struct analysis *a = w->a;
+	size_t n = a->m->functions.n;
+	bool *seen = xcalloc(n + 1, sizeof(bool));
+	struct closure c = { 0 };
+	for (size_t f = 0; f < n; f++) {
+		struct fn_analysis *fa = &a->fns[f];
+		if (fa->entry == ENTRY_NONE || fa->entry == ENTRY_MAIN || fa->entry == ENTRY_SIGNAL_HANDLER)
+			continue;
+		closure_of(w, (uint32_t)f, seen, &c);
+		fa->closure_functions = (uint32_t)c.fns.n;
+		fa->closure_lines = c.lines;
+		struct candidate cand = { .function = (uint32_t)f };
+		cand.fits = fa->cls <= CLASS_CONFIG;
+		if (cand.fits) {
+			describe_fit(w, &c, &cand, fa->effects);
+			cand.score = score_of(&c, fa->effects, fa->cls == CLASS_CONFIG);
+		} else if (fa->cls == CLASS_STATEFUL) {
+			find_blockers(w, &c, &cand);
+			if (cand.blockers.n == 0 || cand.blockers.n > 3) {
+				VEC_FREE(cand.blockers);
+				continue; /* not a near miss: state all over, or process/thread control */
+			}
+			describe_fit(w, &c, &cand, fa->effects);
+			cand.score = 0;
+		} else {
+			continue;
+		}
+		VEC_PUSH(a->candidates, cand);
+	}
+	VEC_FREE(c.fns);
+	free(seen);
+	qsort(a->candidates.v, a->candidates.n, sizeof(*a->candidates.v), cmp_candidate);
+}

@@ -1,0 +1,33 @@
+/* pipeline.h — what analyze and explain share: inputs -> extraction ->
+ * analysis -> report.json text, with the messages a user sees on the way.
+ * Ownership: the caller owns the strbuf the report is rendered into. */
+#ifndef SEAM_PIPELINE_H
+#define SEAM_PIPELINE_H
+#include "options.h"
+#include <stdbool.h>
+
+struct analyze_args {
+	const char *build_dir, *out_dir, *root;
+	unsigned jobs;
+	bool quiet;
+	struct option_list excludes, rules;
+};
+
+/* The input options common to analyze and explain, for option tables. */
+#define PIPELINE_OPTIONS(a)                                                                          \
+	{ 'p', "build-dir", OPT_STRING, &(a).build_dir, "BUILD_DIR",                                 \
+	  "read BUILD_DIR/compile_commands.json (or that file itself)" },                            \
+	{ 'j', "jobs", OPT_UINT, &(a).jobs, "N", "parallel libclang workers (default: number of cores)" }, \
+	{ 0, "exclude", OPT_LIST, &(a).excludes, "GLOB",                                               \
+	  "skip sources and headers matching GLOB (repeatable; '*' crosses '/')" },                  \
+	{ 0, "root", OPT_STRING, &(a).root, "DIR",                                                     \
+	  "project root: paths are reported relative to it and files outside it are not the "       \
+	  "project's (default: the common folder of all project files)" },                           \
+	{ 0, "rules", OPT_LIST, &(a).rules, "FILE",                                                    \
+	  "an effect pack (JSON) to add to the built-in ones; later packs win (repeatable)" }
+
+/* Runs the whole analysis and renders report.json into `report`.
+ * Returns an exit code (SEAM_EXIT_*); on success the report is complete. */
+int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, struct strbuf *report);
+
+#endif
