@@ -749,9 +749,9 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 	while (w->stack.n > 1 && !clang_equalCursors(w->stack.v[w->stack.n - 1].cursor, parent))
 		pop_frame(w);
 	struct frame *top = &w->stack.v[w->stack.n - 1];
-	enum CXCursorKind kind = clang_getCursorKind(c);
+	enum CXCursorKind kind = clang_getCursorKind(c), parent_kind = top->kind;
 	struct frame f = { c, kind, 0, top->nchildren++ };
-	VEC_PUSH(w->stack, f);
+	VEC_PUSH(w->stack, f); /* may move the stack: `top` is stale from here */
 	size_t depth = w->stack.n - 1;
 
 	if (depth == 1) {
@@ -764,7 +764,7 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 	/* statements: whatever stands directly in a block, plus nested
 	 * control statements (an if's unbraced return) */
 	if (w->fn != MODEL_NONE && kind != CXCursor_CompoundStmt && kind != CXCursor_NullStmt &&
-	    (top->kind == CXCursor_CompoundStmt || clang_isStatement(kind)))
+	    (parent_kind == CXCursor_CompoundStmt || clang_isStatement(kind)))
 		w->m->functions.v[w->fn].statements++;
 
 	switch (kind) {

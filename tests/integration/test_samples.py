@@ -110,6 +110,49 @@ class SampleTests(unittest.TestCase):
                     for path in svc["files"]:
                         self.assertIn(path, files, "service %s" % svc["name"])
 
+    def test_classes_match_the_answer_key(self):
+        """Every function class in EXPECTED.json, written from the samples'
+        design, is what seam computes. Disagreements seam cannot settle are
+        listed in tests/integration/known_class_disagreements.json with a
+        reason; they must still disagree (a fixed one fails until removed)."""
+        known = T.load(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                    "known_class_disagreements.json"))
+        for name in SAMPLES:
+            with self.subTest(sample=name):
+                _, out, _ = Sample.get(name)
+                report = T.load(os.path.join(out, "report.json"))
+                by_key = {(f["name"], f["file"]): f for f in report["functions"] if f["defined"]}
+                key = T.load(os.path.join(T.SRC, "samples", name, "EXPECTED.json"))
+                allowed = {(d["name"], d["file"]): d for d in known.get(name, [])}
+                wrong, fixed = [], []
+                for f in key["functions"]:
+                    k = (f["name"], f["file"])
+                    got = by_key[k]["class"]
+                    if k in allowed:
+                        if got == f["class"]:
+                            fixed.append(k)
+                        continue
+                    if got != f["class"]:
+                        ev = "; ".join("%s:%d %s" % (e["file"], e["line"], e["what"]) for e in by_key[k]["evidence"])
+                        wrong.append("%s (%s): key says %s, seam says %s: %s" % (k[0], k[1], f["class"], got, ev))
+                self.assertEqual(wrong, [], "\n".join(wrong))
+                self.assertEqual(fixed, [], "known disagreements that now agree: remove them")
+
+    def test_candidates_are_entry_points_that_fit(self):
+        for name in SAMPLES:
+            with self.subTest(sample=name):
+                _, out, _ = Sample.get(name)
+                report = T.load(os.path.join(out, "report.json"))
+                fns = {f["id"]: f for f in report["functions"]}
+                self.assertTrue(any(c["fits"] for c in report["candidates"]))
+                for c in report["candidates"]:
+                    f = fns[c["function"]]
+                    self.assertIsNotNone(f["entry"])
+                    self.assertEqual(c["class"], f["class"])
+                    self.assertEqual(c["fits"], f["class"] in ("pure", "stateless", "config"))
+                    if not c["fits"]:
+                        self.assertTrue(c["blockers"], c)
+
     def test_samples_compile_warning_free(self):
         for name in SAMPLES:
             build, _, _ = Sample.get(name)
