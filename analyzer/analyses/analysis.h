@@ -48,6 +48,7 @@ struct catalog {
 	VEC(struct catalog_prefix) prefixes;
 	VEC(const char *) init_patterns;  /* globs: start-up functions */
 	VEC(const char *) event_waits;    /* a loop calling one of these serves events */
+	VEC(const char *) sleeps;         /* an infinite loop calling one of these polls */
 	VEC(const char *) packs;          /* names of the packs loaded, in order */
 };
 
@@ -62,6 +63,7 @@ int catalog_load_text(struct catalog *c, const char *name, const char *text, str
 bool catalog_lookup(const struct catalog *c, const char *name, effect_set *out);
 bool catalog_is_init(const struct catalog *c, const char *function_name);
 bool catalog_is_event_wait(const struct catalog *c, const char *name);
+bool catalog_is_sleep(const struct catalog *c, const char *name);
 
 /* ---- the analysis -------------------------------------------------------- */
 
@@ -104,6 +106,7 @@ struct candidate {
 	uint32_t function;
 	int score;                   /* 0..100, higher is a better fit */
 	bool fits;                   /* pure, stateless or config */
+	int entry_order;             /* handlers and callbacks first, exported roots last */
 	VEC(const char *) reasons;
 	VEC(const char *) blockers;
 };

@@ -63,6 +63,7 @@ void catalog_release(struct catalog *c)
 	VEC_FREE(c->prefixes);
 	VEC_FREE(c->init_patterns);
 	VEC_FREE(c->event_waits);
+	VEC_FREE(c->sleeps);
 	VEC_FREE(c->packs);
 	arena_release(&c->arena);
 }
@@ -144,8 +145,10 @@ static int load_strings(struct catalog *c, const cJSON *arr, const char *key, co
 		const char *copy = arena_strdup(&c->arena, s->valuestring);
 		if (strcmp(key, "init_patterns") == 0)
 			VEC_PUSH(c->init_patterns, copy);
-		else
+		else if (strcmp(key, "event_waits") == 0)
 			VEC_PUSH(c->event_waits, copy);
+		else
+			VEC_PUSH(c->sleeps, copy);
 	}
 	return 0;
 }
@@ -181,7 +184,8 @@ static int load_pack(struct catalog *c, const cJSON *root, const char *pack, con
 	if (load_strings(c, cJSON_GetObjectItemCaseSensitive(root, "init_patterns"), "init_patterns", pack,
 			 text, err) != 0 ||
 	    load_strings(c, cJSON_GetObjectItemCaseSensitive(root, "event_waits"), "event_waits", pack, text,
-			 err) != 0)
+			 err) != 0 ||
+	    load_strings(c, cJSON_GetObjectItemCaseSensitive(root, "sleeps"), "sleeps", pack, text, err) != 0)
 		return -1;
 	return 0;
 }
@@ -261,10 +265,20 @@ bool catalog_is_init(const struct catalog *c, const char *function_name)
 	return false;
 }
 
-bool catalog_is_event_wait(const struct catalog *c, const char *name)
+static bool in_names(const char *const *v, size_t n, const char *name)
 {
-	for (size_t i = 0; i < c->event_waits.n; i++)
-		if (strcmp(c->event_waits.v[i], name) == 0)
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i], name) == 0)
 			return true;
 	return false;
+}
+
+bool catalog_is_event_wait(const struct catalog *c, const char *name)
+{
+	return in_names(c->event_waits.v, c->event_waits.n, name);
+}
+
+bool catalog_is_sleep(const struct catalog *c, const char *name)
+{
+	return in_names(c->sleeps.v, c->sleeps.n, name);
 }

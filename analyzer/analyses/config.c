@@ -3,7 +3,8 @@
  * init_patterns, (2) what main calls before its main loop (its first loop,
  * or its first call that can run forever), and (3) functions called only
  * from start-up. Reading such a global makes a function `config`, not
- * `stateful`. docs/statelessness.md says where this is wrong. */
+ * `stateful`. An address handed on as a pointer to non-const counts as a
+ * write. docs/statelessness.md says where this is wrong. */
 #include "internal.h"
 #include <string.h>
 
@@ -98,8 +99,8 @@ void find_config_globals(struct analysis_work *w)
 	}
 	for (size_t i = 0; i < m->accesses.n; i++) {
 		const struct model_access *ac = &m->accesses.v[i];
-		if (ac->kind != ACCESS_WRITE)
-			continue;
+		if (ac->kind == ACCESS_READ)
+			continue; /* writes, and addresses handed on writable, must be start-up */
 		uint32_t f = ac->function;
 		bool startup = init[f] || (w->loop_start[f] && ac->line < w->loop_start[f]);
 		if (!startup)

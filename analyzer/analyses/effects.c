@@ -112,28 +112,79 @@ static void unresolved_effects(struct analysis_work *w)
 	}
 }
 
-/* Infinite loops with no way out, and loops that wait for events. */
+/* Functions that sleep, themselves or through what they call. */
+static bool *find_sleepers(struct analysis_work *w)
+{
+	const struct model *m = w->a->m;
+	size_t n = m->functions.n, head = 0, tail = 0;
+	bool *sl = xcalloc(n + 1, sizeof(bool));
+	uint32_t *queue = xcalloc(n + 1, sizeof(uint32_t));
+	for (size_t i = 0; i < m->external_calls.n; i++) {
+		uint32_t f = m->external_calls.v[i].caller;
+		if (!sl[f] && catalog_is_sleep(w->cat, m->external_calls.v[i].name)) {
+			sl[f] = true;
+			queue[tail++] = f;
+		}
+	}
+	while (head < tail) {
+		uint32_t f = queue[head++];
+		for (uint32_t e = w->g.in_start[f]; e < w->g.in_start[f + 1]; e++)
+			if (!sl[w->g.in[e].to]) {
+				sl[w->g.in[e].to] = true;
+				queue[tail++] = w->g.in[e].to;
+			}
+	}
+	free(queue);
+	return sl;
+}
+
+static bool in_loop(const struct model_loop *l, uint32_t caller, uint32_t file, uint32_t line)
+{
+	return caller == l->function && file == l->file && line >= l->line && line <= l->end_line;
+}
+
+/* What makes a loop that can exit long-running: a direct call to an event
+ * wait (accept, poll, ...), or, for an infinite loop, a call to something
+ * that sleeps (polling until a flag stops it). NULL when neither. */
+static const char *serving_loop(struct analysis_work *w, const struct model_loop *l, const bool *sleepers)
+{
+	const struct model *m = w->a->m;
+	for (size_t k = 0; k < m->external_calls.n; k++) {
+		const struct model_external_call *x = &m->external_calls.v[k];
+		if (!in_loop(l, x->caller, x->file, x->line))
+			continue;
+		if (catalog_is_event_wait(w->cat, x->name))
+			return analysis_strf(w->a, "event loop around %s (lines %u-%u)", x->name, l->line, l->end_line);
+		if (l->infinite && catalog_is_sleep(w->cat, x->name))
+			return analysis_strf(w->a, "infinite polling loop around %s (lines %u-%u)", x->name, l->line,
+					     l->end_line);
+	}
+	for (size_t k = 0; l->infinite && k < m->calls.n; k++) {
+		const struct model_call *c = &m->calls.v[k];
+		if (!c->indirect && in_loop(l, c->caller, c->file, c->line) && sleepers[c->callee])
+			return analysis_strf(w->a, "infinite polling loop around %s, which sleeps (lines %u-%u)",
+					     m->functions.v[c->callee].name, l->line, l->end_line);
+	}
+	return NULL;
+}
+
+/* Long-running loops: infinite ones with no way out, loops that wait for
+ * events, and infinite loops that sleep (polling until a flag stops them). */
 static void loop_effects(struct analysis_work *w)
 {
 	const struct model *m = w->a->m;
+	bool *sleepers = find_sleepers(w);
 	for (size_t i = 0; i < m->loops.n; i++) {
 		const struct model_loop *l = &m->loops.v[i];
-		if (l->infinite && !l->exits) {
-			add_effect(w, l->function, EFFECT_LONG_RUNNING, l->file, l->line,
-				   analysis_strf(w->a, "infinite loop with no exit (lines %u-%u)", l->line, l->end_line));
-			continue;
-		}
-		for (size_t k = 0; k < m->external_calls.n; k++) {
-			const struct model_external_call *x = &m->external_calls.v[k];
-			if (x->caller == l->function && x->file == l->file && x->line >= l->line &&
-			    x->line <= l->end_line && catalog_is_event_wait(w->cat, x->name)) {
-				add_effect(w, l->function, EFFECT_LONG_RUNNING, l->file, l->line,
-					   analysis_strf(w->a, "event loop around %s (lines %u-%u)", x->name, l->line,
-							 l->end_line));
-				break;
-			}
-		}
+		const char *what = NULL;
+		if (l->infinite && !l->exits)
+			what = analysis_strf(w->a, "infinite loop with no exit (lines %u-%u)", l->line, l->end_line);
+		else
+			what = serving_loop(w, l, sleepers);
+		if (what)
+			add_effect(w, l->function, EFFECT_LONG_RUNNING, l->file, l->line, what);
 	}
+	free(sleepers);
 }
 
 /* Effect sets: the union over everything a function can reach, computed

@@ -146,7 +146,7 @@ static void find_blockers(struct analysis_work *w, const struct closure *c, stru
 				: "move it to an external store (cache, database) or pass it in as a parameter";
 			VEC_PUSH(cand->blockers,
 				 analysis_strf(a, "%s %s by %s (%s:%u): %s", g->name,
-					       ac->kind == ACCESS_READ ? "read" : "written", m->functions.v[f].name,
+					       ac->kind == ACCESS_READ ? "read" : ac->kind == ACCESS_WRITE ? "written" : "passed by address", m->functions.v[f].name,
 					       m->files.v[ac->file].path, ac->line, fix));
 		}
 	}
@@ -205,11 +205,26 @@ static int score_of(const struct closure *c, effect_set effects, bool config)
 	return s < 1.0 ? 1 : (int)s;
 }
 
+/* Order: candidates that fit before near misses; then request handlers and
+ * callbacks (the code a service is cut along) before exported roots (in a
+ * monolith, mostly utilities or dead code); then by score. */
+static int entry_order(enum entry_kind k)
+{
+	switch (k) {
+	case ENTRY_DISPATCH_TABLE: return 0;
+	case ENTRY_CALLBACK: return 1;
+	case ENTRY_THREAD_START: return 2;
+	default: return 3;
+	}
+}
+
 static int cmp_candidate(const void *pa, const void *pb)
 {
 	const struct candidate *a = pa, *b = pb;
 	if (a->fits != b->fits)
 		return a->fits ? -1 : 1;
+	if (a->entry_order != b->entry_order)
+		return a->entry_order < b->entry_order ? -1 : 1;
 	if (a->score != b->score)
 		return a->score > b->score ? -1 : 1;
 	return a->function < b->function ? -1 : a->function > b->function;
@@ -228,10 +243,14 @@ void rank_candidates(struct analysis_work *w)
 		closure_of(w, (uint32_t)f, seen, &c);
 		fa->closure_functions = (uint32_t)c.fns.n;
 		fa->closure_lines = c.lines;
-		struct candidate cand = { .function = (uint32_t)f };
+		struct candidate cand = { .function = (uint32_t)f,
+					  .entry_order = entry_order((enum entry_kind)fa->entry) };
 		cand.fits = fa->cls <= CLASS_CONFIG;
 		if (cand.fits) {
 			describe_fit(w, &c, &cand, fa->effects);
+			if (fa->entry == ENTRY_EXPORTED)
+				VEC_PUSH(cand.reasons, analysis_strf(a, "exported and never called in the project: "
+									"an external API, or dead code"));
 			cand.score = score_of(&c, fa->effects, fa->cls == CLASS_CONFIG);
 		} else if (fa->cls == CLASS_STATEFUL) {
 			find_blockers(w, &c, &cand);

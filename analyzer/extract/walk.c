@@ -515,38 +515,63 @@ static bool is_array_type(CXType t)
 	       t.kind == CXType_VariableArray;
 }
 
+/* A pointer to const: what a read-only view of an object looks like. */
+static bool is_const_pointer(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	return t.kind == CXType_Pointer && clang_isConstQualifiedType(clang_getPointeeType(t));
+}
+
+/* Is the address taken at frame j converted to a pointer to const by the
+ * conversions and casts around it (passed to a `const T *` parameter,
+ * `(const char *)&g`)? Then the object is only read through it. */
+static bool const_view_above(const struct walker *w, size_t j)
+{
+	for (; j > 0; j--) {
+		enum CXCursorKind k = w->stack.v[j - 1].kind;
+		if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr && k != CXCursor_CStyleCastExpr)
+			return false;
+		if (is_const_pointer(clang_getCursorType(w->stack.v[j - 1].cursor)))
+			return true;
+	}
+	return false;
+}
+
 /* How the variable referenced by the DeclRefExpr on top of the stack is
  * used: climb through member, element, dereference, parentheses and casts
- * to the operator that consumes it. Returns -1 for unevaluated uses. */
+ * to the operator that consumes it. An address that is only ever seen
+ * through a pointer to const is a read. Returns -1 for unevaluated uses. */
 static int classify_access(struct walker *w)
 {
 	size_t j = w->stack.n - 1;
-	bool decayed = false;
+	bool decayed = false, const_view = false;
 	for (; j > 0; j--) {
 		const struct frame *child = &w->stack.v[j];
 		const struct frame *parent = &w->stack.v[j - 1];
 		switch (parent->kind) {
 		case CXCursor_ParenExpr:
-		case CXCursor_CStyleCastExpr:
 			continue;
+		case CXCursor_CStyleCastExpr:
 		case CXCursor_UnexposedExpr:
-			if (is_array_type(clang_getCursorType(child->cursor)))
+			if (parent->kind == CXCursor_UnexposedExpr && is_array_type(clang_getCursorType(child->cursor)))
 				decayed = true;
+			if (decayed && is_const_pointer(clang_getCursorType(parent->cursor)))
+				const_view = true;
 			continue;
 		case CXCursor_MemberRefExpr:
-			decayed = false;
+			decayed = const_view = false;
 			continue;
 		case CXCursor_ArraySubscriptExpr:
 			if (child->index != 0)
 				return ACCESS_READ; /* the index, not the array */
-			decayed = false;
+			decayed = const_view = false;
 			continue;
 		case CXCursor_UnaryOperator:
 			switch (unary_kind(w, parent->cursor)) {
 			case UNOP_ADDRESS:
-				return ACCESS_ADDRESS;
+				return const_view_above(w, j - 1) ? ACCESS_READ : ACCESS_ADDRESS;
 			case UNOP_DEREF:
-				decayed = false;
+				decayed = const_view = false;
 				continue;
 			case UNOP_INCDEC:
 				return ACCESS_WRITE;
@@ -566,11 +591,11 @@ static int classify_access(struct walker *w)
 				if (a == 1)
 					return ACCESS_WRITE;
 			}
-			return decayed ? ACCESS_ADDRESS : ACCESS_READ;
+			return decayed && !const_view ? ACCESS_ADDRESS : ACCESS_READ;
 		case CXCursor_UnaryExpr: /* sizeof, _Alignof: not evaluated */
 			return -1;
 		default:
-			return decayed ? ACCESS_ADDRESS : ACCESS_READ;
+			return decayed && !const_view ? ACCESS_ADDRESS : ACCESS_READ;
 		}
 	}
 	return ACCESS_READ;

@@ -17,7 +17,8 @@ and `expected.json`:
                    fail; it passes when the bug is still there, and fails
                    (loudly) once the bug is fixed so the marker gets removed
 
-Rows name things by name instead of id: calls.caller/callee,
+Rows name things by name instead of id: calls.caller/callee/targets,
+functions.evidence[].function, loops.function,
 external_calls.caller, accesses.function/global, globals.function,
 function_refs.function/from_function/from_global, type_uses.function/type.
 A row matches when every key it has equals the report row's value.
@@ -46,12 +47,14 @@ def resolve(report):
     fn = {f["id"]: f["name"] for f in report["functions"]}
     gl = {g["id"]: g["name"] for g in report["globals"]}
     ty = {t["id"]: t["name"] for t in report["types"]}
-    out = {k: [dict(r) for r in report[k]] for k in
+    out = {k: [dict(r) for r in report.get(k, [])] for k in
            ("files", "functions", "globals", "types", "calls", "external_calls",
-            "accesses", "function_refs", "includes", "type_uses")}
+            "accesses", "function_refs", "loops", "includes", "type_uses", "candidates")}
     for r in out["calls"]:
         r["caller"] = fn[r["caller"]]
         r["callee"] = None if r["callee"] is None else fn[r["callee"]]
+        if "targets" in r:
+            r["targets"] = [fn[t] for t in r["targets"]]
     for r in out["external_calls"]:
         r["caller"] = fn[r["caller"]]
     for r in out["accesses"]:
@@ -66,6 +69,11 @@ def resolve(report):
             r["from_function"] = fn[r["from_function"]]
         if "from_global" in r:
             r["from_global"] = gl[r["from_global"]]
+    for r in out["loops"]:
+        r["function"] = fn[r["function"]]
+    for r in out["functions"]:
+        for step in r.get("evidence", []):
+            step["function"] = fn[step["function"]]
     for r in out["type_uses"]:
         r["function"] = fn[r["function"]]
         r["type"] = ty[r["type"]]
