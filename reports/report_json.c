@@ -276,6 +276,7 @@ static cJSON *loop_json(const struct json_ctx *x, size_t i)
 	cJSON_AddNumberToObject(o, "end_line", l->end_line);
 	cJSON_AddBoolToObject(o, "infinite", l->infinite);
 	cJSON_AddBoolToObject(o, "exits", l->exits);
+	cJSON_AddBoolToObject(o, "controlled", l->controlled);
 	return o;
 }
 

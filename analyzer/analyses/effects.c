@@ -112,30 +112,38 @@ static void unresolved_effects(struct analysis_work *w)
 	}
 }
 
-/* Functions that sleep, themselves or through what they call. */
+/* Functions that call a sleep themselves (sleep_ms() around nanosleep()).
+ * Not transitively: through resolved function pointers nearly everything
+ * in a large program reaches some sleep. */
 static bool *find_sleepers(struct analysis_work *w)
 {
 	const struct model *m = w->a->m;
-	size_t n = m->functions.n, head = 0, tail = 0;
-	bool *sl = xcalloc(n + 1, sizeof(bool));
-	uint32_t *queue = xcalloc(n + 1, sizeof(uint32_t));
-	for (size_t i = 0; i < m->external_calls.n; i++) {
-		uint32_t f = m->external_calls.v[i].caller;
-		if (!sl[f] && catalog_is_sleep(w->cat, m->external_calls.v[i].name)) {
-			sl[f] = true;
-			queue[tail++] = f;
-		}
-	}
-	while (head < tail) {
-		uint32_t f = queue[head++];
-		for (uint32_t e = w->g.in_start[f]; e < w->g.in_start[f + 1]; e++)
-			if (!sl[w->g.in[e].to]) {
-				sl[w->g.in[e].to] = true;
-				queue[tail++] = w->g.in[e].to;
-			}
-	}
-	free(queue);
+	bool *sl = xcalloc(m->functions.n + 1, sizeof(bool));
+	for (size_t i = 0; i < m->external_calls.n; i++)
+		if (catalog_is_sleep(w->cat, m->external_calls.v[i].name))
+			sl[m->external_calls.v[i].caller] = true;
 	return sl;
+}
+
+enum { WAIT_DEPTH = 3 };
+
+/* Functions that wait for events within WAIT_DEPTH direct calls
+ * (aeProcessEvents -> aeApiPoll -> epoll_wait); 0 = no, else depth + 1. */
+static uint8_t *find_waiters(struct analysis_work *w)
+{
+	const struct model *m = w->a->m;
+	size_t n = m->functions.n;
+	uint8_t *wt = xcalloc(n + 1, 1);
+	for (size_t i = 0; i < m->external_calls.n; i++)
+		if (catalog_is_event_wait(w->cat, m->external_calls.v[i].name))
+			wt[m->external_calls.v[i].caller] = 1;
+	for (int d = 1; d < WAIT_DEPTH; d++)
+		for (size_t i = 0; i < m->calls.n; i++) {
+			const struct model_call *c = &m->calls.v[i];
+			if (!c->indirect && wt[c->callee] == d && !wt[c->caller])
+				wt[c->caller] = (uint8_t)(d + 1);
+		}
+	return wt;
 }
 
 static bool in_loop(const struct model_loop *l, uint32_t caller, uint32_t file, uint32_t line)
@@ -143,27 +151,41 @@ static bool in_loop(const struct model_loop *l, uint32_t caller, uint32_t file, 
 	return caller == l->function && file == l->file && line >= l->line && line <= l->end_line;
 }
 
-/* What makes a loop that can exit long-running: a direct call to an event
- * wait (accept, poll, ...), or, for an infinite loop, a call to something
- * that sleeps (polling until a flag stops it). NULL when neither. */
-static const char *serving_loop(struct analysis_work *w, const struct model_loop *l, const bool *sleepers)
+/* What makes a loop that can exit long-running ("controlled": its
+ * condition, or an if guarding one of its exits, reads a global or a field
+ * or calls the project: something outside the loop decides when it ends):
+ * - a direct call to an event wait (accept, poll, ...) in an infinite or
+ *   controlled loop (not an EINTR retry loop);
+ * - in a controlled loop, a call to a function that waits within
+ *   WAIT_DEPTH direct calls (aeMain -> aeProcessEvents -> ... -> epoll_wait);
+ * - in an infinite controlled loop, a sleep on every iteration (not under
+ *   an if: a debug throttle is not polling), directly or by a function
+ *   that sleeps itself.
+ * NULL when none applies. */
+static const char *serving_loop(struct analysis_work *w, const struct model_loop *l, const bool *sleepers,
+				const uint8_t *waiters)
 {
 	const struct model *m = w->a->m;
 	for (size_t k = 0; k < m->external_calls.n; k++) {
 		const struct model_external_call *x = &m->external_calls.v[k];
 		if (!in_loop(l, x->caller, x->file, x->line))
 			continue;
-		if (catalog_is_event_wait(w->cat, x->name))
+		if ((l->infinite || l->controlled) && catalog_is_event_wait(w->cat, x->name))
 			return analysis_strf(w->a, "event loop around %s (lines %u-%u)", x->name, l->line, l->end_line);
-		if (l->infinite && catalog_is_sleep(w->cat, x->name))
-			return analysis_strf(w->a, "infinite polling loop around %s (lines %u-%u)", x->name, l->line,
-					     l->end_line);
+		if (l->infinite && l->controlled && x->nest == l->nest + 1 && catalog_is_sleep(w->cat, x->name))
+			return analysis_strf(w->a, "polling loop around %s until a flag stops it (lines %u-%u)",
+					     x->name, l->line, l->end_line);
 	}
-	for (size_t k = 0; l->infinite && k < m->calls.n; k++) {
+	for (size_t k = 0; l->controlled && k < m->calls.n; k++) {
 		const struct model_call *c = &m->calls.v[k];
-		if (!c->indirect && in_loop(l, c->caller, c->file, c->line) && sleepers[c->callee])
-			return analysis_strf(w->a, "infinite polling loop around %s, which sleeps (lines %u-%u)",
+		if (c->indirect || !in_loop(l, c->caller, c->file, c->line))
+			continue;
+		if (waiters[c->callee])
+			return analysis_strf(w->a, "event loop around %s, which waits for events (lines %u-%u)",
 					     m->functions.v[c->callee].name, l->line, l->end_line);
+		if (l->infinite && c->nest == l->nest + 1 && sleepers[c->callee])
+			return analysis_strf(w->a, "polling loop around %s, which sleeps, until a flag stops it "
+					     "(lines %u-%u)", m->functions.v[c->callee].name, l->line, l->end_line);
 	}
 	return NULL;
 }
@@ -174,17 +196,19 @@ static void loop_effects(struct analysis_work *w)
 {
 	const struct model *m = w->a->m;
 	bool *sleepers = find_sleepers(w);
+	uint8_t *waiters = find_waiters(w);
 	for (size_t i = 0; i < m->loops.n; i++) {
 		const struct model_loop *l = &m->loops.v[i];
 		const char *what = NULL;
 		if (l->infinite && !l->exits)
 			what = analysis_strf(w->a, "infinite loop with no exit (lines %u-%u)", l->line, l->end_line);
 		else
-			what = serving_loop(w, l, sleepers);
+			what = serving_loop(w, l, sleepers, waiters);
 		if (what)
 			add_effect(w, l->function, EFFECT_LONG_RUNNING, l->file, l->line, what);
 	}
 	free(sleepers);
+	free(waiters);
 }
 
 /* Effect sets: the union over everything a function can reach, computed

@@ -4,6 +4,7 @@
  * from, or the variable itself) when there is one. */
 #include "internal.h"
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Does a type spelling mention `name` as a whole word ("struct route" in
@@ -44,18 +45,41 @@ static void table_targets(const struct model *m, const struct model_call *c, VEC
 	}
 }
 
-static void type_targets(const struct model *m, const struct model_call *c, VEC_U32 *out)
+static void type_targets(const struct model *m, const bool *callable, const struct model_call *c, VEC_U32 *out)
 {
 	for (size_t i = 0; i < m->functions.n; i++) {
 		const struct model_function *f = &m->functions.v[i];
-		if (f->defined && f->address_taken && same_type(f, c->fptr_type))
+		if (f->defined && callable[i] && same_type(f, c->fptr_type))
 			vec_u32_add_unique(out, (uint32_t)i);
 	}
+}
+
+/* Functions a project function pointer can hold: address-taken somewhere
+ * other than as the argument of a library call. A thread routine given
+ * only to pthread_create, or a handler given only to signal(), is called
+ * by the library, not through the project's pointers. */
+static bool *callable_through_pointers(const struct model *m)
+{
+	bool *callable = xcalloc(m->functions.n + 1, sizeof(bool));
+	struct hashmap defined;
+	hashmap_init(&defined, false);
+	for (size_t i = 0; i < m->functions.n; i++)
+		if (m->functions.v[i].defined)
+			hashmap_put(&defined, m->functions.v[i].name, (uint32_t)i);
+	for (size_t i = 0; i < m->refs.n; i++) {
+		const struct model_ref *r = &m->refs.v[i];
+		uint32_t dummy;
+		if (!r->call || hashmap_get(&defined, r->call, &dummy))
+			callable[r->function] = true;
+	}
+	hashmap_release(&defined);
+	return callable;
 }
 
 void resolve_indirect_calls(struct analysis *a)
 {
 	const struct model *m = a->m;
+	bool *callable = callable_through_pointers(m);
 	for (size_t i = 0; i < m->calls.n; i++) {
 		const struct model_call *c = &m->calls.v[i];
 		if (!c->indirect)
@@ -65,7 +89,7 @@ void resolve_indirect_calls(struct analysis *a)
 		table_targets(m, c, &t);
 		enum resolution how = RESOLVED_TABLE;
 		if (!t.n) {
-			type_targets(m, c, &t);
+			type_targets(m, callable, c, &t);
 			how = RESOLVED_TYPE;
 		}
 		if (!t.n)
@@ -80,4 +104,5 @@ void resolve_indirect_calls(struct analysis *a)
 		a->unresolved += how == RESOLVED_NONE;
 		VEC_FREE(t);
 	}
+	free(callable);
 }

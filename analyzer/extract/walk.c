@@ -29,11 +29,14 @@ struct frame {
 	CXCursor cursor;
 	enum CXCursorKind kind;
 	uint32_t nchildren, index;
+	bool flag_cond;  /* an if whose condition reads a global or field, or calls the project */
 };
 
 struct open_loop {
 	size_t depth;                 /* its frame's depth in the stack */
 	uint32_t loop;                /* index in the model's loops, MODEL_NONE for a switch */
+	enum CXCursorKind kind;
+	unsigned header_end;          /* for: file offset of the header's ')' */
 };
 
 struct walker {
@@ -49,6 +52,8 @@ struct walker {
 	uint32_t fn, var;             /* current function / static-storage variable */
 	size_t fn_depth, var_depth;
 };
+
+static void mark_controlled(struct walker *w, CXCursor at, bool guards);
 
 /* ---- strings, files, locations ------------------------------------------ */
 
@@ -314,6 +319,22 @@ static CXCursor callee_of(CXCursor call)
 	return c;
 }
 
+static bool is_branching(enum CXCursorKind k)
+{
+	return k == CXCursor_IfStmt || k == CXCursor_SwitchStmt || k == CXCursor_ForStmt ||
+	       k == CXCursor_WhileStmt || k == CXCursor_DoStmt || k == CXCursor_ConditionalOperator;
+}
+
+/* How many branches and loops of the current function enclose the cursor
+ * on top of the stack (the cursor itself not counted). */
+static uint16_t nesting(const struct walker *w)
+{
+	unsigned n = 0;
+	for (size_t i = w->fn_depth + 1; i + 1 < w->stack.n; i++)
+		n += is_branching(w->stack.v[i].kind);
+	return n > UINT16_MAX ? UINT16_MAX : (uint16_t)n;
+}
+
 static void handle_call(struct walker *w, CXCursor call)
 {
 	CXCursor callee = callee_of(call);
@@ -323,13 +344,15 @@ static void handle_call(struct walker *w, CXCursor call)
 		ref = clang_getCursorReferenced(callee);
 	enum CXCursorKind rk = clang_getCursorKind(ref);
 	struct place p = cursor_place(w, call);
-	struct model_call c = { .caller = w->fn };
+	struct model_call c = { .caller = w->fn, .nest = nesting(w) };
 	fill_place(w, &p, &c.file, &c.line, &c.col);
 	if (rk == CXCursor_FunctionDecl) {
 		const struct decl_info *d = decl_info(w, ref);
 		c.callee_key = d->key;
 		c.callee_name = d->name;
 		model_add_call(w->m, &c);
+		if (d->project && w->loops.n)
+			mark_controlled(w, call, false); /* while (running()); an if (check()) break is an error path */
 		return;
 	}
 	c.indirect = true;
@@ -617,6 +640,8 @@ static void handle_var_ref(struct walker *w, CXCursor ref, CXCursor at)
 	int kind = classify_access(w);
 	if (kind < 0)
 		return;
+	if (w->loops.n)
+		mark_controlled(w, at, true);
 	struct place p = cursor_place(w, at);
 	struct model_access a = { .function = w->fn, .global = g, .kind = (uint8_t)kind };
 	fill_place(w, &p, &a.file, &a.line, &a.col);
@@ -702,46 +727,79 @@ static enum CXChildVisitResult nth_child(CXCursor c, CXCursor parent, CXClientDa
 	return CXChildVisit_Continue;
 }
 
-/* for (init; ; step): an empty condition, read from the source text. */
-static bool for_without_condition(struct walker *w, CXCursor loop)
+/* A for statement's header from the source text: whether its condition is
+ * empty (for (;;)), and the offset of the ')' that closes it. */
+static bool for_header(struct walker *w, CXCursor loop, unsigned *header_end)
 {
 	size_t avail;
-	const char *s = text_at(w, clang_getCursorLocation(loop), &avail);
-	if (!s || is_macro_location(clang_getCursorLocation(loop)))
+	CXSourceLocation at = clang_getCursorLocation(loop);
+	const char *s = text_at(w, at, &avail);
+	*header_end = 0;
+	if (!s || is_macro_location(at))
 		return false;
 	const char *e = s + avail, *p = s;
 	while (p < e && *p != '(')
 		p++;
 	int depth = 0, semis = 0;
+	bool empty = false;
 	const char *cond = NULL;
 	for (; p < e; p++) {
 		if (*p == '(') {
 			depth++;
-		} else if (*p == ')') {
-			if (--depth == 0)
-				return false;
-		} else if (*p == ';' && depth == 1) {
-			if (++semis == 1) {
-				cond = p + 1;
-			} else {
-				return skip_space(cond, p) == p;
-			}
+		} else if (*p == ')' && --depth == 0) {
+			unsigned base;
+			clang_getExpansionLocation(at, NULL, NULL, NULL, &base);
+			*header_end = base + (unsigned)(p - s);
+			return empty;
+		} else if (*p == ';' && depth == 1 && ++semis == 1) {
+			cond = p + 1;
+		} else if (*p == ';' && depth == 1 && semis == 2) {
+			empty = skip_space(cond, p) == p;
 		}
 	}
 	return false;
 }
 
+/* Is the cursor on top of the stack in the condition of the open loop? */
+static bool in_condition(const struct walker *w, const struct open_loop *ol, unsigned offset)
+{
+	if (ol->kind == CXCursor_ForStmt)
+		return ol->header_end && offset < ol->header_end;
+	const struct frame *child = &w->stack.v[ol->depth + 1];
+	return ol->kind == CXCursor_WhileStmt ? child->index == 0 : child->index == 1;
+}
+
+/* A read of a global or a field (or, in a loop's own condition, a call of
+ * a project function): something outside the loop can stop it. With
+ * `guards`, the ifs whose condition this is in are marked too, so that a
+ * break or return under them makes their loop controlled. */
+static void mark_controlled(struct walker *w, CXCursor at, bool guards)
+{
+	unsigned offset;
+	clang_getExpansionLocation(clang_getCursorLocation(at), NULL, NULL, NULL, &offset);
+	/* the ifs whose condition this is in: a break or return under them is
+	 * an exit something outside the loop decides (if (g_stop) break;) */
+	for (size_t i = w->stack.n - 1; guards && i > 0; i--)
+		if (w->stack.v[i - 1].kind == CXCursor_IfStmt && w->stack.v[i].index == 0)
+			w->stack.v[i - 1].flag_cond = true;
+	for (size_t i = w->loops.n; i-- > 0;) {
+		const struct open_loop *ol = &w->loops.v[i];
+		if (ol->loop != MODEL_NONE && ol->depth + 1 < w->stack.n && in_condition(w, ol, offset))
+			w->m->loops.v[ol->loop].controlled = true;
+	}
+}
+
 static void open_loop(struct walker *w, CXCursor c, enum CXCursorKind kind, size_t depth)
 {
-	struct open_loop ol = { depth, MODEL_NONE };
+	struct open_loop ol = { depth, MODEL_NONE, kind, 0 };
 	if (kind != CXCursor_SwitchStmt) {
 		struct place p = cursor_place(w, c);
 		unsigned end_line;
 		clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(c)), NULL, &end_line, NULL, NULL);
-		struct model_loop l = { .function = w->fn, .line = p.line, .end_line = end_line };
+		struct model_loop l = { .function = w->fn, .line = p.line, .end_line = end_line, .nest = nesting(w) };
 		l.file = p.fi->file != MODEL_NONE ? p.fi->file : w->m->functions.v[w->fn].file;
 		if (kind == CXCursor_ForStmt) {
-			l.infinite = for_without_condition(w, c);
+			l.infinite = for_header(w, c, &ol.header_end);
 		} else {
 			struct { CXCursor found; int left; } st = { clang_getNullCursor(), kind == CXCursor_DoStmt };
 			clang_visitChildren(c, nth_child, &st);
@@ -754,17 +812,29 @@ static void open_loop(struct walker *w, CXCursor c, enum CXCursorKind kind, size
 }
 
 /* break leaves the innermost loop or switch; return and goto leave every loop */
+/* Is the statement on top of the stack under an if whose condition reads
+ * a flag, inside the loop whose frame is at `depth`? */
+static bool flag_guarded(const struct walker *w, size_t depth)
+{
+	for (size_t i = w->stack.n - 1; i > depth; i--)
+		if (w->stack.v[i].kind == CXCursor_IfStmt && w->stack.v[i].flag_cond)
+			return true;
+	return false;
+}
+
+/* break leaves the innermost loop or switch; return and goto leave every
+ * loop. An exit guarded by a flag makes the loop controlled. */
 static void leave_loops(struct walker *w, enum CXCursorKind kind)
 {
 	for (size_t i = w->loops.n; i-- > 0;) {
 		uint32_t l = w->loops.v[i].loop;
-		if (kind == CXCursor_BreakStmt) {
-			if (l != MODEL_NONE)
-				w->m->loops.v[l].exits = true;
-			return;
-		}
-		if (l != MODEL_NONE)
+		if (l != MODEL_NONE) {
 			w->m->loops.v[l].exits = true;
+			if (flag_guarded(w, w->loops.v[i].depth))
+				w->m->loops.v[l].controlled = true;
+		}
+		if (kind == CXCursor_BreakStmt)
+			return;
 	}
 }
 
@@ -775,7 +845,7 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 		pop_frame(w);
 	struct frame *top = &w->stack.v[w->stack.n - 1];
 	enum CXCursorKind kind = clang_getCursorKind(c), parent_kind = top->kind;
-	struct frame f = { c, kind, 0, top->nchildren++ };
+	struct frame f = { c, kind, 0, top->nchildren++, false };
 	VEC_PUSH(w->stack, f); /* may move the stack: `top` is stale from here */
 	size_t depth = w->stack.n - 1;
 
@@ -819,6 +889,8 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 		return visit_ref(w, c);
 	case CXCursor_MemberRefExpr:
 		use_type(w, clang_getCursorSemanticParent(clang_getCursorReferenced(c)));
+		if (w->fn != MODEL_NONE && w->loops.n)
+			mark_controlled(w, c, true); /* while (!loop->stop): a field someone else may set */
 		return CXChildVisit_Recurse;
 	case CXCursor_TypeRef:
 		use_type(w, record_of_type(clang_getCursorType(clang_getCursorReferenced(c))));
@@ -920,7 +992,7 @@ int walk_tu(CXIndex index, const char *file, const char *const *argv, int argc,
 	hashmap_init(&w.files, true);
 	hashmap_init(&w.decls, true);
 	CXCursor root = clang_getTranslationUnitCursor(tu);
-	struct frame f0 = { root, CXCursor_TranslationUnit, 0, 0 };
+	struct frame f0 = { root, CXCursor_TranslationUnit, 0, 0, false };
 	VEC_PUSH(w.stack, f0);
 	clang_visitChildren(root, visit, &w);
 	clang_getInclusions(tu, visit_inclusion, &w);

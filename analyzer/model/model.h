@@ -67,6 +67,7 @@ struct model_call {
 	const char *callee_name;
 	uint32_t callee;         /* after finalize; MODEL_NONE for indirect */
 	uint32_t file, line, col;
+	uint16_t nest;           /* enclosing if/switch/loop/?: inside the caller */
 	bool indirect;
 	uint8_t via;             /* indirect: enum model_via_kind */
 	const char *via_name;    /* variable, parameter or field name; NULL for expressions */
@@ -78,6 +79,7 @@ struct model_external_call {
 	uint32_t caller;
 	const char *name;
 	uint32_t file, line, col;
+	uint16_t nest;           /* as in model_call */
 };
 
 struct model_access {
@@ -98,10 +100,13 @@ struct model_ref {
 };
 
 /* A loop statement: infinite when it has no condition or a constant true
- * one; exits when a break, return or goto can leave it. */
+ * one; exits when a break, return or goto can leave it; controlled when
+ * something outside the loop can stop it (while (!g_stop), while (running())). */
 struct model_loop {
 	uint32_t function, file, line, end_line;
+	uint16_t nest;           /* enclosing if/switch/loop/?:; its body is at nest + 1 */
 	bool infinite, exits;
+	bool controlled;         /* its condition reads a global or calls a project function */
 };
 
 struct model_include { uint32_t from, to; };

@@ -238,6 +238,8 @@ static int cmp_loop(const void *pa, const void *pb)
 	if (!c) c = cmp_u32(a->end_line, b->end_line);
 	if (!c) c = (int)a->infinite - (int)b->infinite;
 	if (!c) c = (int)a->exits - (int)b->exits;
+	if (!c) c = (int)a->controlled - (int)b->controlled;
+	if (!c) c = (int)a->nest - (int)b->nest;
 	return c;
 }
 
@@ -276,7 +278,7 @@ static void resolve_calls(struct model *m, const uint32_t *fperm, const uint32_t
 		if (!c.indirect) {
 			uint32_t callee = model_find_function(m, c.callee_key);
 			if (callee == MODEL_NONE || !m->functions.v[callee].defined) {
-				struct model_external_call e = { c.caller, c.callee_name, c.file, c.line, c.col };
+				struct model_external_call e = { c.caller, c.callee_name, c.file, c.line, c.col, c.nest };
 				VEC_PUSH(m->external_calls, e);
 				continue;
 			}
