@@ -45,8 +45,8 @@ static enum entry_kind ref_kind(const struct model *m, const struct model_ref *r
 		return ENTRY_SIGNAL_HANDLER;
 	if (in_list(r->call, thread_calls))
 		return ENTRY_THREAD_START;
-	if (r->from_kind == REF_GLOBAL)
-		return ENTRY_DISPATCH_TABLE;
+	if (r->from_kind == REF_GLOBAL)  /* an array of handlers, or one ops struct (a vtable) */
+		return strchr(m->globals.v[r->from].type, '[') ? ENTRY_DISPATCH_TABLE : ENTRY_CALLBACK;
 	if (r->call && !in_list(r->call, not_registration)) {
 		bool project = false;
 		for (size_t i = 0; i < m->functions.n && !project; i++)
