@@ -343,7 +343,8 @@ void analysis_run(struct analysis *a, const struct model *m, const struct catalo
 	unresolved_effects(&w);
 	propagate(&w);
 	find_evidence(&w);
-	qsort(a->unknowns.v, a->unknowns.n, sizeof(*a->unknowns.v), cmp_unknown);
+	if (a->unknowns.n > 1) /* qsort(NULL, 0, ...) is undefined */
+		qsort(a->unknowns.v, a->unknowns.n, sizeof(*a->unknowns.v), cmp_unknown);
 	find_entries(&w);
 	rank_candidates(&w);
 

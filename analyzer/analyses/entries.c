@@ -267,5 +267,6 @@ void rank_candidates(struct analysis_work *w)
 	}
 	VEC_FREE(c.fns);
 	free(seen);
-	qsort(a->candidates.v, a->candidates.n, sizeof(*a->candidates.v), cmp_candidate);
+	if (a->candidates.n > 1)
+		qsort(a->candidates.v, a->candidates.n, sizeof(*a->candidates.v), cmp_candidate);
 }
