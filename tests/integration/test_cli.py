@@ -195,6 +195,70 @@ class CliTests(unittest.TestCase):
             self.assertEqual(f.read(), before)
         self.assertEqual(sorted(os.listdir(os.path.join(self.dir, "out"))), ["report.json"])
 
+    STATE = ("int g_count;\n"
+             "static void bump(void) { g_count++; }\n"
+             "int handle(int x) { bump(); return x; }\n"
+             "int pure_add(int a, int b) { return a + b; }\n")
+
+    def test_explain_text_json_and_errors(self):
+        write(os.path.join(self.dir, "p", "a.c"), self.STATE)
+        self.assertEqual(self.analyze("p", "-o", "out").returncode, 0)
+        rep = os.path.join(self.dir, "out", "report.json")
+        p = T.seam("explain", "handle", "--report", rep)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout.splitlines(), [
+            "handle (a.c:3): stateful",
+            "  effects: global-write",
+            "  entry point: exported",
+            "  why:",
+            "    a.c:3: handle calls bump",
+            "    a.c:2: bump writes g_count",
+        ])
+        p = T.seam("explain", "a.c:pure_add", "--report", rep, "--json")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        j = json.loads(p.stdout)
+        self.assertEqual([(x["name"], x["class"], x["evidence"]) for x in j], [("pure_add", "pure", [])])
+        p = T.seam("explain", "nosuch", "--report", rep)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("seam: error: no function named 'nosuch' in '%s'" % rep, p.stderr)
+        p = T.seam("explain", "handle", cwd=self.dir)  # no seam-out/ here
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("cannot open 'seam-out/report.json'", p.stderr)
+        p = T.seam("explain", "handle", "p", cwd=self.dir)  # analyse first
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("handle (a.c:3): stateful", p.stdout)
+
+    def test_user_rule_pack_and_its_errors(self):
+        write(os.path.join(self.dir, "p", "a.c"),
+              "int vendor_send(const char *m);\nint notify(void) { return vendor_send(\"x\"); }\n")
+        p = self.analyze("p", "-o", "out")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        r = T.load(os.path.join(self.dir, "out", "report.json"))
+        f = [x for x in r["functions"] if x["name"] == "notify"][0]
+        self.assertEqual(f["class"], "unknown")
+        self.assertIn({"name": "vendor_send", "calls": 1}, r["analysis"]["unknown_functions"])
+        write(os.path.join(self.dir, "pack.json"),
+              '{"schema": 1, "pack": "vendor", "functions": {"vendor_send": ["io-net"]}}')
+        p = self.analyze("p", "-o", "out2", "--rules", "pack.json")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        r = T.load(os.path.join(self.dir, "out2", "report.json"))
+        f = [x for x in r["functions"] if x["name"] == "notify"][0]
+        self.assertEqual((f["class"], f["effects"]), ("stateless", ["io-net"]))
+        write(os.path.join(self.dir, "bad.json"),
+              '{"schema": 1,\n "functions": {\n  "vendor_send": ["io-nett"]\n }\n}')
+        p = self.analyze("p", "-o", "out3", "--rules", "bad.json")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("seam: error: 'bad.json':3: unknown effect 'io-nett' for 'vendor_send' (known:", p.stderr)
+        write(os.path.join(self.dir, "broken.json"), '{"schema": 1,\n "functions": {,}}')
+        p = self.analyze("p", "-o", "out3", "--rules", "broken.json")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("seam: error: 'broken.json':2:", p.stderr)
+        self.assertIn("malformed JSON", p.stderr)
+        p = self.analyze("p", "-o", "out3", "--rules", "missing.json")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("seam: error: cannot open 'missing.json'", p.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "out3")))
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
