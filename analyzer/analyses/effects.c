@@ -68,15 +68,16 @@ static void access_effects(struct analysis_work *w)
 	}
 }
 
-static void note_unknown(struct analysis *a, const char *name)
+static void note_unknown(struct analysis_work *w, const char *name)
 {
-	for (size_t i = 0; i < a->unknowns.n; i++)
-		if (strcmp(a->unknowns.v[i].name, name) == 0) {
-			a->unknowns.v[i].calls++;
-			return;
-		}
+	uint32_t idx;
+	if (hashmap_get(&w->unknown_index, name, &idx)) {
+		w->a->unknowns.v[idx].calls++;
+		return;
+	}
 	struct unknown_name u = { name, 1 };
-	VEC_PUSH(a->unknowns, u);
+	hashmap_put(&w->unknown_index, name, (uint32_t)w->a->unknowns.n);
+	VEC_PUSH(w->a->unknowns, u);
 }
 
 static void external_effects(struct analysis_work *w)
@@ -86,7 +87,7 @@ static void external_effects(struct analysis_work *w)
 		const struct model_external_call *x = &m->external_calls.v[i];
 		effect_set s;
 		if (!catalog_lookup(w->cat, x->name, &s)) {
-			note_unknown(w->a, x->name);
+			note_unknown(w, x->name);
 			add_effect(w, x->caller, EFFECT_UNKNOWN, x->file, x->line,
 				   analysis_strf(w->a, "calls %s (in no effect pack)", x->name));
 			continue;
@@ -166,7 +167,7 @@ static const char *serving_loop(struct analysis_work *w, const struct model_loop
 				const uint8_t *waiters)
 {
 	const struct model *m = w->a->m;
-	for (size_t k = 0; k < m->external_calls.n; k++) {
+	for (uint32_t k = w->ext_start[l->function]; k < w->ext_start[l->function + 1]; k++) {
 		const struct model_external_call *x = &m->external_calls.v[k];
 		if (!in_loop(l, x->caller, x->file, x->line))
 			continue;
@@ -176,7 +177,7 @@ static const char *serving_loop(struct analysis_work *w, const struct model_loop
 			return analysis_strf(w->a, "polling loop around %s until a flag stops it (lines %u-%u)",
 					     x->name, l->line, l->end_line);
 	}
-	for (size_t k = 0; l->controlled && k < m->calls.n; k++) {
+	for (uint32_t k = w->call_start[l->function]; l->controlled && k < w->call_start[l->function + 1]; k++) {
 		const struct model_call *c = &m->calls.v[k];
 		if (c->indirect || !in_loop(l, c->caller, c->file, c->line))
 			continue;
@@ -328,11 +329,26 @@ void analysis_run(struct analysis *a, const struct model *m, const struct catalo
 	struct analysis_work w = { .a = a, .cat = cat };
 	w.causes = xcalloc(n + 1, sizeof(*w.causes));
 	w.loop_start = xcalloc(n + 1, sizeof(uint32_t));
-	w.acc_start = xcalloc(n + 2, sizeof(uint32_t));
-	for (size_t i = 0; i < m->accesses.n; i++) /* accesses are sorted by function */
-		w.acc_start[m->accesses.v[i].function + 1]++;
+	hashmap_init(&w.unknown_index, false);
+	hashmap_init(&w.defined_names, false);
 	for (size_t f = 0; f < n; f++)
+		if (m->functions.v[f].defined)
+			hashmap_put(&w.defined_names, m->functions.v[f].name, (uint32_t)f);
+	w.acc_start = xcalloc(n + 2, sizeof(uint32_t));
+	w.call_start = xcalloc(n + 2, sizeof(uint32_t));
+	w.ext_start = xcalloc(n + 2, sizeof(uint32_t));
+	/* finalize sorted accesses and calls by function: index them */
+	for (size_t i = 0; i < m->accesses.n; i++)
+		w.acc_start[m->accesses.v[i].function + 1]++;
+	for (size_t i = 0; i < m->calls.n; i++)
+		w.call_start[m->calls.v[i].caller + 1]++;
+	for (size_t i = 0; i < m->external_calls.n; i++)
+		w.ext_start[m->external_calls.v[i].caller + 1]++;
+	for (size_t f = 0; f < n; f++) {
 		w.acc_start[f + 1] += w.acc_start[f];
+		w.call_start[f + 1] += w.call_start[f];
+		w.ext_start[f + 1] += w.ext_start[f];
+	}
 
 	resolve_indirect_calls(a);
 	callgraph_build(&w.g, m, a->calls);
@@ -351,7 +367,11 @@ void analysis_run(struct analysis *a, const struct model *m, const struct catalo
 	callgraph_release(&w.g);
 	free(w.causes);
 	free(w.loop_start);
+	hashmap_release(&w.unknown_index);
+	hashmap_release(&w.defined_names);
 	free(w.acc_start);
+	free(w.call_start);
+	free(w.ext_start);
 }
 
 void analysis_release(struct analysis *a)

@@ -39,8 +39,9 @@ static bool registration_name(const char *call)
 	return false;
 }
 
-static enum entry_kind ref_kind(const struct model *m, const struct model_ref *r)
+static enum entry_kind ref_kind(const struct analysis_work *w, const struct model_ref *r)
 {
+	const struct model *m = w->a->m;
 	if (in_list(r->call, signal_calls) || in_list(r->field, signal_fields))
 		return ENTRY_SIGNAL_HANDLER;
 	if (in_list(r->call, thread_calls))
@@ -48,9 +49,8 @@ static enum entry_kind ref_kind(const struct model *m, const struct model_ref *r
 	if (r->from_kind == REF_GLOBAL)  /* an array of handlers, or one ops struct (a vtable) */
 		return strchr(m->globals.v[r->from].type, '[') ? ENTRY_DISPATCH_TABLE : ENTRY_CALLBACK;
 	if (r->call && !in_list(r->call, not_registration)) {
-		bool project = false;
-		for (size_t i = 0; i < m->functions.n && !project; i++)
-			project = m->functions.v[i].defined && strcmp(m->functions.v[i].name, r->call) == 0;
+		uint32_t id;
+		bool project = hashmap_get(&w->defined_names, r->call, &id);
 		if (!project || registration_name(r->call))
 			return ENTRY_CALLBACK;
 	}
@@ -69,7 +69,7 @@ void find_entries(struct analysis_work *w)
 	const struct model *m = w->a->m;
 	for (size_t i = 0; i < m->refs.n; i++) {
 		const struct model_ref *r = &m->refs.v[i];
-		enum entry_kind k = ref_kind(m, r);
+		enum entry_kind k = ref_kind(w, r);
 		struct fn_analysis *fa = &w->a->fns[r->function];
 		if (k != ENTRY_NONE && rank(k) < rank((enum entry_kind)fa->entry))
 			fa->entry = (uint8_t)k;

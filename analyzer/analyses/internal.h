@@ -30,6 +30,9 @@ struct analysis_work {
 	struct cause (*causes)[CLASS_COUNT]; /* per function, per class */
 	uint32_t *loop_start;                /* per function: mains' start-up end line */
 	uint32_t *acc_start;                 /* accesses of f: acc_start[f] .. acc_start[f+1] */
+	uint32_t *call_start, *ext_start;    /* likewise for calls and external calls (sorted by caller) */
+	struct hashmap unknown_index;        /* name -> index in a->unknowns */
+	struct hashmap defined_names;        /* names of defined functions -> id */
 };
 
 void resolve_indirect_calls(struct analysis *a);
