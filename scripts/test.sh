@@ -18,4 +18,7 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 (cd "$root/build-asan" && ctest --output-on-failure -j "$(nproc)")
 
+echo "== real code from Debian (Lua 5.4, SQLite) under ASan + UBSan: schema, clang's call graph"
+"$root/scripts/realcode-check.sh" --seam "$root/build-asan/analyzer/seam" lua5.4 sqlite3
+
 echo "test.sh: all passed in $(( $(date +%s) - start ))s"
