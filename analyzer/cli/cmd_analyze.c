@@ -51,22 +51,11 @@ int cmd_analyze(int argc, char **argv)
 		{ 'q', "quiet", OPT_FLAG, &a.quiet, NULL, "no progress line, no summary (warnings and errors still show)" },
 		{ 0 },
 	};
+	static const struct command_help help = { "analyze", usage_line, summary };
 	struct parsed_args pa;
-	struct strbuf err = STRBUF_INIT;
-	int rc;
-	if (options_parse(opts, argc, argv, &pa, &err) != 0) {
-		cli_error("%s (see 'seam analyze --help')", strbuf_str(&err));
-		rc = SEAM_EXIT_USAGE;
-	} else if (pa.help) {
-		struct strbuf help = STRBUF_INIT;
-		options_usage(opts, usage_line, summary, &help);
-		fputs(strbuf_str(&help), stdout);
-		strbuf_release(&help);
-		rc = SEAM_EXIT_OK;
-	} else {
+	int rc = cli_options(opts, argc, argv, &help, &pa);
+	if (rc < 0)
 		rc = run(&a, &pa);
-	}
-	strbuf_release(&err);
 	options_release(opts, &pa);
 	return rc;
 }

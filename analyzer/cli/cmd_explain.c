@@ -181,22 +181,11 @@ int cmd_explain(int argc, char **argv)
 		PIPELINE_OPTIONS(a.in),
 		{ 0 },
 	};
+	static const struct command_help help = { "explain", usage_line, summary };
 	struct parsed_args pa;
-	struct strbuf err = STRBUF_INIT;
-	int rc;
-	if (options_parse(opts, argc, argv, &pa, &err) != 0) {
-		cli_error("%s (see 'seam explain --help')", strbuf_str(&err));
-		rc = SEAM_EXIT_USAGE;
-	} else if (pa.help) {
-		struct strbuf help = STRBUF_INIT;
-		options_usage(opts, usage_line, summary, &help);
-		fputs(strbuf_str(&help), stdout);
-		strbuf_release(&help);
-		rc = SEAM_EXIT_OK;
-	} else {
+	int rc = cli_options(opts, argc, argv, &help, &pa);
+	if (rc < 0)
 		rc = run(&a, &pa);
-	}
-	strbuf_release(&err);
 	options_release(opts, &pa);
 	return rc;
 }

@@ -29,6 +29,16 @@ int load_catalog(struct catalog *cat, char *const *files, size_t nfiles);
 const struct command *command_find(const char *name);
 const struct command *command_table(void);
 
+struct option;
+struct parsed_args;
+struct command_help {
+	const char *name, *usage, *summary;
+};
+/* Parses a command's options; prints the error or the help itself.
+ * Returns -1 when the command should run, else the exit code to return. */
+int cli_options(const struct option *opts, int argc, char **argv, const struct command_help *help,
+		struct parsed_args *pa);
+
 /* "seam: error: ..." / "seam: warning: ..." on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

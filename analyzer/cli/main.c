@@ -1,5 +1,6 @@
 /* main.c — seam's entry point: find the command in the table and run it */
 #include "commands.h"
+#include "options.h"
 #include "strbuf.h"
 #include <stdarg.h>
 #include <stdio.h>
@@ -49,6 +50,25 @@ void cli_warning(const char *fmt, ...)
 	va_start(ap, fmt);
 	vreport("warning", fmt, ap);
 	va_end(ap);
+}
+
+int cli_options(const struct option *opts, int argc, char **argv, const struct command_help *help,
+		struct parsed_args *pa)
+{
+	struct strbuf err = STRBUF_INIT;
+	int rc = -1;
+	if (options_parse(opts, argc, argv, pa, &err) != 0) {
+		cli_error("%s (see 'seam %s --help')", strbuf_str(&err), help->name);
+		rc = SEAM_EXIT_USAGE;
+	} else if (pa->help) {
+		struct strbuf text = STRBUF_INIT;
+		options_usage(opts, help->usage, help->summary, &text);
+		fputs(strbuf_str(&text), stdout);
+		strbuf_release(&text);
+		rc = SEAM_EXIT_OK;
+	}
+	strbuf_release(&err);
+	return rc;
 }
 
 static void usage(FILE *out)
