@@ -157,7 +157,7 @@ static int load_pack(struct catalog *c, const cJSON *root, const char *pack, con
 		     struct strbuf *err)
 {
 	const cJSON *schema = cJSON_GetObjectItemCaseSensitive(root, "schema");
-	if (!cJSON_IsObject(root) || !cJSON_IsNumber(schema) || schema->valueint != 1) {
+	if (!cJSON_IsObject(root) || !cJSON_IsNumber(schema) || schema->valuedouble != 1.0) {
 		strbuf_addf(err, "'%s': not an effect pack (expected an object with \"schema\": 1)", pack);
 		return -1;
 	}

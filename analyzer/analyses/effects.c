@@ -251,26 +251,33 @@ static void propagate(struct analysis_work *w)
  * functions that cause it directly gives every function its shortest
  * chain of calls to such a statement. */
 static void evidence_for_class(struct analysis_work *w, enum fn_class cls, uint32_t *next, uint32_t *via,
-			       uint32_t *queue)
+			       uint32_t *queue, uint32_t *dist)
 {
 	struct analysis *a = w->a;
 	const struct model *m = a->m;
 	size_t n = m->functions.n, head = 0, tail = 0;
 	for (size_t f = 0; f < n; f++) {
 		next[f] = MODEL_NONE - 1; /* unvisited */
+		dist[f] = MODEL_NONE;
 		if (w->causes[f][cls].set) {
 			next[f] = MODEL_NONE; /* a source */
+			dist[f] = 0;
 			queue[tail++] = (uint32_t)f;
 		}
 	}
 	while (head < tail) {
 		uint32_t f = queue[head++];
 		for (uint32_t e = w->g.in_start[f]; e < w->g.in_start[f + 1]; e++) {
-			uint32_t caller = w->g.in[e].to;
-			if (next[caller] != MODEL_NONE - 1)
+			uint32_t caller = w->g.in[e].to, call = w->g.in[e].call;
+			if (dist[caller] == dist[f] + 1 && call < via[caller]) {
+				next[caller] = f; /* as short, through an earlier call: ties follow call order */
+				via[caller] = call;
+			}
+			if (dist[caller] != MODEL_NONE)
 				continue;
+			dist[caller] = dist[f] + 1;
 			next[caller] = f;
-			via[caller] = w->g.in[e].call;
+			via[caller] = call;
 			queue[tail++] = caller;
 		}
 	}
@@ -279,7 +286,7 @@ static void evidence_for_class(struct analysis_work *w, enum fn_class cls, uint3
 			continue;
 		VEC(struct evidence_step) steps = { 0 };
 		uint32_t cur = (uint32_t)f;
-		while (next[cur] != MODEL_NONE && steps.n < 64) {
+		while (next[cur] != MODEL_NONE) { /* shortest paths have no cycles */
 			const struct model_call *c = &m->calls.v[via[cur]];
 			struct evidence_step s = { cur, c->file, c->line,
 				analysis_strf(a, "calls %s%s", m->functions.v[next[cur]].name,
@@ -301,12 +308,13 @@ static void find_evidence(struct analysis_work *w)
 {
 	size_t n = w->a->m->functions.n;
 	uint32_t *next = xcalloc(n + 1, sizeof(uint32_t)), *via = xcalloc(n + 1, sizeof(uint32_t));
-	uint32_t *queue = xcalloc(n + 1, sizeof(uint32_t));
+	uint32_t *queue = xcalloc(n + 1, sizeof(uint32_t)), *dist = xcalloc(n + 1, sizeof(uint32_t));
 	for (int cls = CLASS_STATELESS; cls < CLASS_COUNT; cls++)
-		evidence_for_class(w, (enum fn_class)cls, next, via, queue);
+		evidence_for_class(w, (enum fn_class)cls, next, via, queue, dist);
 	free(next);
 	free(via);
 	free(queue);
+	free(dist);
 }
 
 static int cmp_unknown(const void *pa, const void *pb)

@@ -154,13 +154,24 @@ static void find_blockers(struct analysis_work *w, const struct closure *c, stru
 	effect_set control = (1u << EFFECT_NON_REENTRANT) | (1u << EFFECT_THREAD) | (1u << EFFECT_PROCESS);
 	for (size_t i = 0; i < c->fns.n; i++) {
 		uint32_t f = c->fns.v[i];
-		const struct cause *cz = &w->causes[f][CLASS_STATEFUL];
-		if (cz->set && ((1u << cz->effect) & control))
-			VEC_PUSH(cand->blockers, analysis_strf(a, "%s %s (%s:%u): %s", m->functions.v[f].name,
-							       cz->what, m->files.v[cz->file].path, cz->line,
-							       cz->effect == EFFECT_NON_REENTRANT
+		if (!(a->fns[f].direct & control))
+			continue;
+		for (uint32_t k = w->ext_start[f]; k < w->ext_start[f + 1]; k++) {
+			const struct model_external_call *x = &m->external_calls.v[k];
+			effect_set s;
+			if (!catalog_lookup(w->cat, x->name, &s) || !(s & control))
+				continue;
+			struct strbuf list = STRBUF_INIT;
+			for (int e = 0; e < EFFECT_COUNT; e++)
+				if (s & (1u << e))
+					strbuf_addf(&list, "%s%s", list.len ? ", " : "", effect_name((enum effect)e));
+			VEC_PUSH(cand->blockers, analysis_strf(a, "%s calls %s (%s) (%s:%u): %s", m->functions.v[f].name,
+							       x->name, list.buf, m->files.v[x->file].path, x->line,
+							       s & (1u << EFFECT_NON_REENTRANT)
 								       ? "use the reentrant variant (_r)"
 								       : "process or thread control does not fit a function"));
+			strbuf_release(&list);
+		}
 	}
 }
 
