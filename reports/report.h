@@ -4,6 +4,7 @@
 #ifndef SEAM_REPORT_H
 #define SEAM_REPORT_H
 #include "analysis.h"
+#include "boundaries.h"
 #include "model.h"
 #include "strbuf.h"
 
@@ -14,6 +15,7 @@ struct report_context {
 	const char *compile_database;  /* as given, or NULL in scan mode */
 	unsigned tus, tus_failed, tus_with_errors;
 	const struct analysis *analysis; /* NULL: the model only */
+	const struct boundaries *boundaries; /* NULL: no services */
 };
 
 struct report_writer {

@@ -3,6 +3,7 @@
  * diff well; same model, same bytes. */
 #include "report.h"
 #include <cjson/cJSON.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +29,8 @@ static void emit(struct strbuf *out, cJSON *item, bool last)
 
 struct json_ctx {
 	const struct model *m;
-	const struct analysis *a; /* may be NULL */
+	const struct analysis *a;   /* may be NULL */
+	const struct boundaries *b; /* may be NULL */
 };
 
 typedef cJSON *(*element_fn)(const struct json_ctx *x, size_t i);
@@ -116,6 +118,103 @@ static cJSON *analysis_summary(const struct analysis *a)
 	for (size_t g = 0; g < a->m->globals.n; g++)
 		if (a->config[g])
 			cJSON_AddItemToArray(cfg, cJSON_CreateNumber((double)g));
+	return o;
+}
+
+static cJSON *ids_json(const struct id_list *l)
+{
+	cJSON *arr = cJSON_CreateArray();
+	for (size_t i = 0; i < l->n; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateNumber(l->v[i]));
+	return arr;
+}
+
+static cJSON *service_json(const struct json_ctx *x, size_t i)
+{
+	const struct boundaries *b = x->b;
+	const struct service *sv = &b->services[i];
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "id", (double)i);
+	cJSON_AddStringToObject(o, "name", sv->name);
+	cJSON *files = cJSON_AddArrayToObject(o, "files");
+	for (size_t k = 0; k < sv->files.n; k++)
+		cJSON_AddItemToArray(files, cJSON_CreateString(x->m->files.v[sv->files.v[k]].path));
+	cJSON_AddItemToObject(o, "functions", ids_json(&sv->functions));
+	cJSON_AddItemToObject(o, "owned_globals", ids_json(&sv->owned));
+	cJSON_AddItemToObject(o, "api", ids_json(&sv->api));
+	cJSON_AddNumberToObject(o, "calls_in", sv->calls_in);
+	cJSON_AddNumberToObject(o, "calls_out", sv->calls_out);
+	cJSON *cls = cJSON_AddObjectToObject(o, "classes");
+	for (int c = 0; c < CLASS_COUNT; c++)
+		cJSON_AddNumberToObject(cls, class_name((enum fn_class)c), sv->classes[c]);
+	cJSON_AddStringToObject(o, "recommendation", recommendation_name((enum recommendation)sv->recommendation));
+	cJSON *r = cJSON_AddArrayToObject(o, "reasons");
+	for (size_t k = 0; k < sv->reasons.n; k++)
+		cJSON_AddItemToArray(r, cJSON_CreateString(sv->reasons.v[k]));
+	return o;
+}
+
+static cJSON *state_cut_json(const struct json_ctx *x, size_t i)
+{
+	const struct boundaries *b = x->b;
+	const struct state_cut *c = &b->state_cuts.v[i];
+	const struct model_access *ac = &x->m->accesses.v[c->access];
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "global", ac->global);
+	cJSON_AddStringToObject(o, "owner", b->services[c->owner].name);
+	cJSON_AddStringToObject(o, "service", b->services[c->user].name);
+	cJSON_AddNumberToObject(o, "function", ac->function);
+	cJSON_AddStringToObject(o, "kind", model_access_kind_name(ac->kind));
+	add_place(o, x->m, ac->file, ac->line, ac->col);
+	return o;
+}
+
+static cJSON *call_cut_json(const struct json_ctx *x, size_t i)
+{
+	const struct boundaries *b = x->b;
+	const struct call_cut *c = &b->call_cuts.v[i];
+	const struct model_call *call = &x->m->calls.v[c->call];
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "caller", call->caller);
+	cJSON_AddNumberToObject(o, "callee", c->callee);
+	cJSON_AddStringToObject(o, "from", b->services[c->from].name);
+	cJSON_AddStringToObject(o, "to", b->services[c->to].name);
+	add_place(o, x->m, call->file, call->line, call->col);
+	cJSON_AddStringToObject(o, "carries", c->carries);
+	return o;
+}
+
+static cJSON *metrics_json(const struct partition_metrics *pm)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "services", pm->services);
+	cJSON_AddNumberToObject(o, "modularity", round(pm->modularity * 1e6) / 1e6);
+	cJSON_AddNumberToObject(o, "turbomq", round(pm->turbomq * 1e6) / 1e6);
+	cJSON_AddNumberToObject(o, "icp", round(pm->icp * 1e6) / 1e6);
+	cJSON_AddNumberToObject(o, "ifn", round(pm->ifn * 1e6) / 1e6);
+	cJSON_AddNumberToObject(o, "sm", round(pm->sm * 1e6) / 1e6);
+	cJSON_AddNumberToObject(o, "ned", round(pm->ned * 1e6) / 1e6);
+	return o;
+}
+
+static cJSON *clustering_json(const struct boundaries *b)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "granularity", b->o.granularity == GRANULARITY_FILE ? "file" : "function");
+	cJSON_AddNumberToObject(o, "resolution", round(b->resolution * 1e6) / 1e6);
+	if (b->o.services)
+		cJSON_AddNumberToObject(o, "services_requested", b->o.services);
+	else
+		cJSON_AddNullToObject(o, "services_requested");
+	cJSON *w = cJSON_AddObjectToObject(o, "weights");
+	cJSON_AddNumberToObject(w, "calls", b->o.weights.calls);
+	cJSON_AddNumberToObject(w, "state", b->o.weights.state);
+	cJSON_AddNumberToObject(w, "types", b->o.weights.types);
+	cJSON_AddNumberToObject(w, "includes", b->o.weights.includes);
+	cJSON_AddNumberToObject(w, "dir", b->o.weights.dir);
+	cJSON *m = cJSON_AddObjectToObject(o, "metrics");
+	cJSON_AddItemToObject(m, "proposal", metrics_json(&b->proposal));
+	cJSON_AddItemToObject(m, "directory_baseline", metrics_json(&b->baseline));
 	return o;
 }
 
@@ -356,7 +455,7 @@ static void emit_header(const struct model *m, const struct report_context *ctx,
 
 void report_json_write(const struct model *m, const struct report_context *ctx, struct strbuf *out)
 {
-	const struct json_ctx xc = { m, ctx->analysis }, *x = &xc;
+	const struct json_ctx xc = { m, ctx->analysis, ctx->boundaries }, *x = &xc;
 	emit_header(m, ctx, out);
 	if (ctx->analysis)
 		emit_object(out, "analysis", analysis_summary(ctx->analysis));
@@ -370,8 +469,20 @@ void report_json_write(const struct model *m, const struct report_context *ctx, 
 	emit_array(out, "function_refs", x, m->refs.n, ref_json, false);
 	emit_array(out, "loops", x, m->loops.n, loop_json, false);
 	emit_array(out, "includes", x, m->includes.n, include_json, false);
-	emit_array(out, "type_uses", x, m->type_uses.n, type_use_json, !ctx->analysis);
+	emit_array(out, "type_uses", x, m->type_uses.n, type_use_json, !ctx->analysis && !ctx->boundaries);
 	if (ctx->analysis)
-		emit_array(out, "candidates", x, ctx->analysis->candidates.n, candidate_json, true);
+		emit_array(out, "candidates", x, ctx->analysis->candidates.n, candidate_json, !ctx->boundaries);
+	if (ctx->boundaries) {
+		const struct boundaries *b = ctx->boundaries;
+		cJSON *cl = clustering_json(b);
+		char *cs = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(cl, "metrics"));
+		strbuf_addf(out, "  \"metrics\": %s,\n", cs);
+		free(cs);
+		cJSON_DeleteItemFromObjectCaseSensitive(cl, "metrics");
+		emit_object(out, "clustering", cl);
+		emit_array(out, "services", x, b->nservices, service_json, false);
+		emit_array(out, "cut_costs", x, b->state_cuts.n, state_cut_json, false);
+		emit_array(out, "crossing_calls", x, b->call_cuts.n, call_cut_json, true);
+	}
 	strbuf_addstr(out, "}\n");
 }

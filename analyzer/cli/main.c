@@ -9,6 +9,7 @@
 static const struct command commands[] = {
 	{ "analyze", cmd_analyze, "analyse a C codebase: program model, effects, classes, candidates -> report.json" },
 	{ "explain", cmd_explain, "why a function has its class: the chain of calls to the deciding statement" },
+	{ "compare", cmd_compare, "compare two decompositions (MoJo, MoJoFM); export one as RSF" },
 	{ "version", cmd_version, "print seam's version and the libclang it uses" },
 	{ NULL, NULL, NULL },
 };

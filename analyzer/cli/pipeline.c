@@ -1,6 +1,7 @@
 /* pipeline.c — inputs -> extraction -> analysis -> report.json text */
 #include "pipeline.h"
 #include "analysis.h"
+#include "boundaries.h"
 #include "commands.h"
 #include "compdb.h"
 #include "extract.h"
@@ -86,8 +87,65 @@ int load_catalog(struct catalog *cat, char *const *files, size_t nfiles)
 	return rc == 0 ? SEAM_EXIT_OK : SEAM_EXIT_USAGE;
 }
 
+/* --weights calls=1,state=3,...; --granularity; --pin GLOB=NAME */
+static int boundary_options(const struct analyze_args *a, struct boundary_options *o, struct service_pin **pins)
+{
+	struct coupling_weights dw = COUPLING_WEIGHTS_DEFAULT;
+	o->weights = dw;
+	o->services = a->services;
+	o->granularity = GRANULARITY_FILE;
+	if (a->granularity && strcmp(a->granularity, "function") == 0) {
+		o->granularity = GRANULARITY_FUNCTION;
+	} else if (a->granularity && strcmp(a->granularity, "file") != 0) {
+		cli_error("--granularity takes 'file' or 'function', not '%s'", a->granularity);
+		return SEAM_EXIT_USAGE;
+	}
+	for (const char *p = a->weights; p && *p;) {
+		char key[32];
+		double v;
+		int used = 0;
+		if (sscanf(p, "%31[a-z]=%lf%n", key, &v, &used) != 2 || v < 0 || (p[used] && p[used] != ',')) {
+			cli_error("--weights expects KEY=NUMBER,... with KEY among calls, state, types, includes, dir: "
+				  "'%s'", a->weights);
+			return SEAM_EXIT_USAGE;
+		}
+		double *slot = strcmp(key, "calls") == 0 ? &o->weights.calls
+			     : strcmp(key, "state") == 0 ? &o->weights.state
+			     : strcmp(key, "types") == 0 ? &o->weights.types
+			     : strcmp(key, "includes") == 0 ? &o->weights.includes
+			     : strcmp(key, "dir") == 0 ? &o->weights.dir : NULL;
+		if (!slot) {
+			cli_error("--weights: unknown weight '%s' (known: calls, state, types, includes, dir)", key);
+			return SEAM_EXIT_USAGE;
+		}
+		*slot = v;
+		p += used + (p[used] == ',');
+	}
+	*pins = xcalloc(a->pins.n + 1, sizeof(**pins));
+	for (size_t i = 0; i < a->pins.n; i++) {
+		char *eq = strrchr(a->pins.v[i], '=');
+		if (!eq || eq == a->pins.v[i] || !eq[1]) {
+			cli_error("--pin expects GLOB=SERVICE, not '%s'", a->pins.v[i]);
+			return SEAM_EXIT_USAGE;
+		}
+		*eq = '\0'; /* the option's value belongs to argv: split it in place */
+		(*pins)[i].glob = a->pins.v[i];
+		(*pins)[i].service = eq + 1;
+	}
+	o->pins = *pins;
+	o->npins = a->pins.n;
+	return SEAM_EXIT_OK;
+}
+
 int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, struct strbuf *report)
 {
+	struct boundary_options bo;
+	struct service_pin *pins = NULL;
+	int brc = boundary_options(a, &bo, &pins);
+	if (brc != SEAM_EXIT_OK) {
+		free(pins);
+		return brc;
+	}
 	struct compdb db;
 	compdb_init(&db);
 	char *db_path = NULL;
@@ -100,6 +158,7 @@ int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, str
 		catalog_release(&cat);
 		compdb_release(&db);
 		free(db_path);
+		free(pins);
 		return rc;
 	}
 	char *root = a->root ? path_absolute(a->root, NULL) : NULL;
@@ -116,9 +175,12 @@ int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, str
 	print_failures(&m);
 	struct analysis an;
 	analysis_run(&an, &m, &cat);
+	struct boundaries bd;
+	boundaries_run(&bd, &m, &an, &bo);
 	CXString v = clang_getClangVersion();
 	struct report_context ctx = {
 		.analysis = &an,
+		.boundaries = &bd,
 		.tool_version = SEAM_VERSION, .libclang_version = clang_getCString(v),
 		.compile_database = db_path, .tus = r.tus, .tus_failed = r.tus_failed,
 		.tus_with_errors = r.tus_with_errors,
@@ -132,12 +194,14 @@ int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, str
 		print_summary(&m, &r);
 	clang_disposeString(v);
 	extract_result_release(&r);
+	boundaries_release(&bd);
 	analysis_release(&an);
 	catalog_release(&cat);
 	model_release(&m);
 	compdb_release(&db);
 	free(db_path);
 	free(root);
+	free(pins);
 	return rc;
 }
 

@@ -8,9 +8,10 @@
 
 struct analyze_args {
 	const char *build_dir, *out_dir, *root;
-	unsigned jobs;
+	const char *granularity, *weights;
+	unsigned jobs, services;
 	bool quiet;
-	struct option_list excludes, rules;
+	struct option_list excludes, rules, pins;
 };
 
 /* The input options common to analyze and explain, for option tables. */
@@ -24,7 +25,16 @@ struct analyze_args {
 	  "project root: paths are reported relative to it and files outside it are not the "       \
 	  "project's (default: the common folder of all project files)" },                           \
 	{ 0, "rules", OPT_LIST, &(a).rules, "FILE",                                                    \
-	  "an effect pack (JSON) to add to the built-in ones; later packs win (repeatable)" }
+	  "an effect pack (JSON) to add to the built-in ones; later packs win (repeatable)" },        \
+	{ 0, "services", OPT_UINT, &(a).services, "N",                                                 \
+	  "aim at N services (default: the resolution that maximises modularity)" },                \
+	{ 0, "granularity", OPT_STRING, &(a).granularity, "file|function",                             \
+	  "cluster files (default) or functions into services" },                                   \
+	{ 0, "weights", OPT_STRING, &(a).weights, "K=V,...",                                           \
+	  "coupling weights: calls, state, types, includes, dir (default calls=1,state=3,"          \
+	  "types=0.5,includes=0.5,dir=5)" },                                                        \
+	{ 0, "pin", OPT_LIST, &(a).pins, "GLOB=SERVICE",                                               \
+	  "put the files (or functions) matching GLOB in service SERVICE (repeatable)" }
 
 /* Runs the whole analysis and renders report.json into `report`.
  * Returns an exit code (SEAM_EXIT_*); on success the report is complete. */

@@ -153,6 +153,54 @@ class SampleTests(unittest.TestCase):
                     if not c["fits"]:
                         self.assertTrue(c["blockers"], c)
 
+    def test_services_partition_files_and_own_state(self):
+        for name in SAMPLES:
+            with self.subTest(sample=name):
+                _, out, _ = Sample.get(name)
+                r = T.load(os.path.join(out, "report.json"))
+                files = [f for s in r["services"] for f in s["files"]]
+                self.assertEqual(sorted(files), sorted(f["path"] for f in r["files"]))
+                owned = [g for s in r["services"] for g in s["owned_globals"]]
+                mutable = [g["id"] for g in r["globals"] if not g["const"]]
+                self.assertEqual(sorted(owned), sorted(mutable))
+                names = {s["id"]: s["name"] for s in r["services"]}
+                owner = {g: s["name"] for s in r["services"] for g in s["owned_globals"]}
+                fn_service = {f: s["name"] for s in r["services"] for f in s["functions"]}
+                for c in r["cut_costs"]:
+                    self.assertEqual(c["owner"], owner[c["global"]])
+                    self.assertEqual(c["service"], fn_service[c["function"]])
+                    self.assertNotEqual(c["owner"], c["service"])
+                for c in r["crossing_calls"]:
+                    self.assertEqual((c["from"], c["to"]), (fn_service[c["caller"]], fn_service[c["callee"]]))
+                self.assertEqual(len(set(names.values())), len(names))
+                m = r["metrics"]
+                for side in ("proposal", "directory_baseline"):
+                    for k in ("modularity", "turbomq", "icp", "ifn", "sm", "ned"):
+                        self.assertIn(k, m[side])
+                self.assertGreaterEqual(m["proposal"]["icp"], 0)
+                self.assertLessEqual(m["proposal"]["icp"], 1)
+
+    def test_mojofm_against_the_answer_key(self):
+        """The answer keys' intended services, recovered by clustering with
+        as many services as the key has. Issue 5 asks for MoJoFM >= 80; the
+        floor asserted here is what seam reaches today (see the closing
+        notes), so a regression fails."""
+        floor = {"bookstore": 70.0, "logcrunch": 70.0}
+        for name in SAMPLES:
+            with self.subTest(sample=name):
+                build, _, _ = Sample.get(name)
+                key = os.path.join(T.SRC, "samples", name, "EXPECTED.json")
+                n = len(T.load(key)["services"])
+                out = T.tmpdir("services-" + name)
+                p = T.seam("analyze", "-q", "-p", build, "--root", os.path.join(T.SRC, "samples", name),
+                           "-o", out, "--services", str(n))
+                self.assertEqual(p.returncode, 0, p.stderr)
+                p = T.seam("compare", os.path.join(out, "report.json"), key, "--json")
+                self.assertEqual(p.returncode, 0, p.stderr)
+                fm = json.loads(p.stdout)["mojofm"]
+                print("%s: MoJoFM(proposal, answer key) = %.1f with --services %d" % (name, fm, n))
+                self.assertGreaterEqual(fm, floor[name])
+
     def test_samples_compile_warning_free(self):
         for name in SAMPLES:
             build, _, _ = Sample.get(name)
