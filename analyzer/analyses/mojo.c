@@ -28,10 +28,12 @@
  *   max(mno(∀A', B)) = n - g_B,
  * with g_B computed from the sizes of B's clusters alone: visit the sizes in
  * ascending order, and add 1 to g_B (from 0) whenever g_B is below the size
- * visited. (This is the MoJo distribution's computation; equivalently
- * g_B = min over t of (t + the (t+1)-th largest size), the smallest matching
- * any A' can force: the worst A' puts at most one object of each B cluster
- * in every A' cluster, so every max group is 1 and mno(A', B) = n - g.)
+ * visited. (Equivalently g_B = min over t of (t + the (t+1)-th largest
+ * size), the smallest matching any A' can force: the worst A' puts at most
+ * one object of each B cluster in every A' cluster, so every max group is 1
+ * and mno(A', B) = n - g, and by König's theorem the smallest such g is a
+ * minimum vertex cover: the t largest B clusters plus as many A' clusters as
+ * the (t+1)-th largest has objects.)
  * tests/unit/test_mojo.c checks both formulas against an exhaustive search
  * over every pair of partitions of up to 6 objects. */
 #include "mojo.h"

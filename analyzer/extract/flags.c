@@ -102,6 +102,15 @@ static int dangerous(char **a, size_t n, size_t i)
 	return 0;
 }
 
+/* cc1 options passed with -Xclang that make even a parse write a file. */
+static bool writes_through_xclang(char **a, size_t n, size_t i)
+{
+	static const char *const writers[] = { "-dependency-file", "-header-include-file",
+					       "-module-dependency-dir", "-stats-file", NULL };
+	return strcmp(a[i], "-Xclang") == 0 && i + 3 < n && in_list(writers, a[i + 1]) &&
+	       strcmp(a[i + 2], "-Xclang") == 0;
+}
+
 static void push(struct flags *f, const char *s)
 {
 	VEC_PUSH(f->argv, xstrdup(s));
@@ -196,6 +205,10 @@ void flags_from_entry(struct flags *f, const struct compdb_entry *e, const char 
 		}
 		if (in_list(drop_with_value, a[i])) {
 			i += 2;
+			continue;
+		}
+		if (writes_through_xclang(a, n, i)) {
+			i += 4; /* -Xclang -dependency-file -Xclang deps.d: a parse would write it */
 			continue;
 		}
 		if (in_list(drop_alone, a[i]) || starts(a[i], "-Werror") || starts(a[i], "-resource-dir=") ||

@@ -58,6 +58,20 @@ static void test_drops_compile_and_output_options(void **state)
 	flags_release(&f);
 }
 
+/* cc1 options that make a parse write files, passed with -Xclang pairs. */
+static void test_drops_file_writing_xclang_options(void **state)
+{
+	(void)state;
+	char *args[] = { "-Xclang", "-dependency-file", "-Xclang", "deps.d", "-DA", "-Xclang",
+			 "-header-include-file", "-Xclang", "inc.txt", "-Xclang", "-fno-validate-pch", "-DB" };
+	struct flags f;
+	run(&f, "/proj/build", "/proj/src/a.c", args, NARGS(args), NULL);
+	const char *want[] = { "-DA", "-Xclang", "-fno-validate-pch", "-DB" };
+	expect_argv(&f, want, NARGS(want));
+	expect_dropped(&f, NULL, 0);
+	flags_release(&f);
+}
+
 static void test_drops_main_file(void **state)
 {
 	(void)state;
@@ -227,6 +241,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_empty_command),
 		cmocka_unit_test(test_drops_compile_and_output_options),
+		cmocka_unit_test(test_drops_file_writing_xclang_options),
 		cmocka_unit_test(test_drops_main_file),
 		cmocka_unit_test(test_include_paths_made_absolute),
 		cmocka_unit_test(test_include_pch_not_mistaken),
