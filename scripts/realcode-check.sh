@@ -2,7 +2,9 @@
 # realcode-check.sh [--seam BIN] [--strict] PKG... — seam on real C code from
 # Debian source packages (fetched by fetch-real-code.sh, never committed):
 # the report must validate against the JSON Schema, its direct call graph
-# must equal clang's (debug.DumpCallGraph), and the counts are printed.
+# must equal clang's (debug.DumpCallGraph), and the counts, classes,
+# services, metrics (next to the directory layout) and the five largest cut
+# costs are printed. PKG among lua5.4 sqlite3 redis bash postgresql-15.
 # Without --strict, a package that cannot be fetched (no network, mirror
 # trouble) is reported as skipped; with --strict it fails.
 set -euo pipefail
@@ -46,6 +48,17 @@ print("realcode: %s: %d TUs (%d failed, %d with errors), %d functions, %d call e
       s["translation_units_with_errors"], s["functions"], s["calls"], s["external_calls"], s["globals"],
       s["accesses"], float(sys.argv[5]) - float(sys.argv[4])))
 print("realcode: %s: classes %s; indirect calls %s" % (sys.argv[3], a["classes"], a["indirect_calls"]))
+m, cut = report["metrics"], {}
+for c in report["cut_costs"]:
+    k = (report["globals"][c["global"]]["name"], c["owner"])
+    cut[k] = cut.get(k, 0) + 1
+top = sorted(cut.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+fmt = lambda d: ", ".join("%s %.3f" % (k, d[k]) for k in ("modularity", "turbomq", "icp", "ifn", "sm", "ned"))
+print("realcode: %s: %d services; proposal: %s" % (sys.argv[3], len(report["services"]), fmt(m["proposal"])))
+print("realcode: %s: directory baseline (%d folders): %s" % (sys.argv[3], m["directory_baseline"]["services"],
+      fmt(m["directory_baseline"])))
+print("realcode: %s: largest cut costs: %s" % (sys.argv[3], "; ".join(
+      "%s (owned by %s): %d accesses from other services" % (g, o, n) for (g, o), n in top)))
 if s["translation_units_failed"]:
     sys.exit("realcode: %s: translation units failed" % sys.argv[3])
 PY

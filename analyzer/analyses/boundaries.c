@@ -462,6 +462,8 @@ static bool same_stem(const char *a, const char *b)
  * service links, and left in the clustering they would be torn apart
  * between their many users. The files pairing with them by stem (util.c
  * and util.h) go with them. */
+enum { SHARED_NUM = 1, SHARED_DEN = 2 }; /* used from at least half of the other folders */
+
 static bool *find_shared(const struct boundaries *b, uint32_t *nshared)
 {
 	const struct model *m = b->m;
@@ -499,8 +501,24 @@ static bool *find_shared(const struct boundaries *b, uint32_t *nshared)
 		uint32_t users = 0;
 		for (uint32_t d = 0; d < ndirs; d++)
 			users += d != file_dir[f] && seen[f * ndirs + d];
-		if (ndirs > 3 && users >= 3 && 3 * users >= ndirs - 1)
+		if (ndirs > 3 && users >= 3 && SHARED_DEN * users >= SHARED_NUM * (ndirs - 1))
 			shared[f] = true;
+	}
+	/* a platform is a library: it calls nothing outside its folder but
+	 * other shared files (a widely used service that calls others is not
+	 * shared code) */
+	for (bool changed = true; changed;) {
+		changed = false;
+		for (size_t i = 0; i < m->calls.n; i++) {
+			const struct model_call *c = &m->calls.v[i];
+			if (c->indirect)
+				continue;
+			uint32_t from = m->functions.v[c->caller].file, to = m->functions.v[c->callee].file;
+			if (shared[from] && !shared[to] && file_dir[to] != file_dir[from]) {
+				shared[from] = false;
+				changed = true;
+			}
+		}
 	}
 	for (size_t f = 0; f < n; f++) /* stem pairs follow */
 		for (size_t g = 0; g < n && !shared[f]; g++)
@@ -938,8 +956,16 @@ void boundaries_run(struct boundaries *b, const struct model *m, const struct an
 		b->file_service[i] = MODEL_NONE;
 	struct coupling c = { 0 };
 	build_coupling(&c, b);
+	const char **pin = xcalloc(c.nunits + 1, sizeof(char *));
+	for (size_t u = 0; u < c.nunits; u++)
+		pin[u] = pin_of_unit(b, &c, u);
 	uint32_t nshared;
 	bool *shared = find_shared(b, &nshared);
+	for (size_t u = 0; u < c.nunits; u++)
+		if (pin[u] && shared[u]) { /* a pin wins over the platform */
+			shared[u] = false;
+			nshared--;
+		}
 	if (nshared) { /* shared files sit out the clustering */
 		size_t out = 0;
 		for (size_t i = 0; i < c.edges.n; i++)
@@ -949,9 +975,6 @@ void boundaries_run(struct boundaries *b, const struct model *m, const struct an
 	}
 	struct leiden_input in;
 	leiden_init(&in, &c);
-	const char **pin = xcalloc(c.nunits + 1, sizeof(char *));
-	for (size_t u = 0; u < c.nunits; u++)
-		pin[u] = pin_of_unit(b, &c, u);
 	uint32_t *start = o->npins ? seed_pins(pin, c.nunits) : NULL;
 	uint32_t *part = xcalloc(c.nunits + 1, sizeof(uint32_t));
 	uint32_t k;

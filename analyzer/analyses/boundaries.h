@@ -18,7 +18,7 @@ struct coupling_weights {
 	double includes;  /* per #include between two files */
 	double dir;       /* same directory (files) or same file (functions), spread over the folder */
 };
-#define COUPLING_WEIGHTS_DEFAULT { 1.0, 3.0, 0.5, 0.5, 5.0 }
+#define COUPLING_WEIGHTS_DEFAULT { 1.0, 3.0, 0.5, 0.5, 8.0 }
 
 struct service_pin {
 	const char *glob;     /* file path (relative) or function name pattern */

@@ -32,7 +32,7 @@ struct analyze_args {
 	  "cluster files (default) or functions into services" },                                   \
 	{ 0, "weights", OPT_STRING, &(a).weights, "K=V,...",                                           \
 	  "coupling weights: calls, state, types, includes, dir (default calls=1,state=3,"          \
-	  "types=0.5,includes=0.5,dir=5)" },                                                        \
+	  "types=0.5,includes=0.5,dir=8)" },                                                        \
 	{ 0, "pin", OPT_LIST, &(a).pins, "GLOB=SERVICE",                                               \
 	  "put the files (or functions) matching GLOB in service SERVICE (repeatable)" }
 

@@ -181,11 +181,10 @@ class SampleTests(unittest.TestCase):
                 self.assertLessEqual(m["proposal"]["icp"], 1)
 
     def test_mojofm_against_the_answer_key(self):
-        """The answer keys' intended services, recovered by clustering with
-        as many services as the key has. Issue 5 asks for MoJoFM >= 80; the
-        floor asserted here is what seam reaches today (see the closing
-        notes), so a regression fails."""
-        floor = {"bookstore": 70.0, "logcrunch": 70.0}
+        """The answer keys' intended services (written from the samples'
+        design) are recovered with MoJoFM >= 80, with as many services as
+        the key has and with the default clustering."""
+        floor = {"bookstore": 80.0, "logcrunch": 80.0}
         for name in SAMPLES:
             with self.subTest(sample=name):
                 build, _, _ = Sample.get(name)
@@ -195,11 +194,43 @@ class SampleTests(unittest.TestCase):
                 p = T.seam("analyze", "-q", "-p", build, "--root", os.path.join(T.SRC, "samples", name),
                            "-o", out, "--services", str(n))
                 self.assertEqual(p.returncode, 0, p.stderr)
-                p = T.seam("compare", os.path.join(out, "report.json"), key, "--json")
-                self.assertEqual(p.returncode, 0, p.stderr)
-                fm = json.loads(p.stdout)["mojofm"]
-                print("%s: MoJoFM(proposal, answer key) = %.1f with --services %d" % (name, fm, n))
-                self.assertGreaterEqual(fm, floor[name])
+                for label, report in (("--services %d" % n, os.path.join(out, "report.json")),
+                                      ("default", os.path.join(Sample.get(name)[1], "report.json"))):
+                    p = T.seam("compare", report, key, "--json")
+                    self.assertEqual(p.returncode, 0, p.stderr)
+                    fm = json.loads(p.stdout)["mojofm"]
+                    print("%s: MoJoFM(proposal, answer key) = %.1f (%s)" % (name, fm, label))
+                    self.assertGreaterEqual(fm, floor[name])
+
+    def test_pins_and_function_granularity(self):
+        build, _, _ = Sample.get("bookstore")
+        root = os.path.join(T.SRC, "samples", "bookstore")
+        out = T.tmpdir("pins")
+        p = T.seam("analyze", "-q", "-p", build, "--root", root, "-o", out,
+                   "--pin", "src/util/*=utilities", "--pin", "src/pricing/*=prices",
+                   "--pin", "src/auth/auth.c=prices")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        r = T.load(os.path.join(out, "report.json"))
+        svc = {s["name"]: set(s["files"]) for s in r["services"]}
+        util = {f["path"] for f in r["files"] if f["path"].startswith("src/util/")}
+        self.assertIn("utilities", svc)
+        self.assertTrue(util <= svc["utilities"], svc["utilities"])
+        self.assertTrue({"src/pricing/pricing.c", "src/pricing/pricing.h", "src/auth/auth.c"} <= svc["prices"])
+        out = T.tmpdir("functions")
+        p = T.seam("analyze", "-q", "-p", build, "--root", root, "-o", out, "--granularity", "function")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        r = T.load(os.path.join(out, "report.json"))
+        self.assertEqual(r["clustering"]["granularity"], "function")
+        fns = sorted(f for s in r["services"] for f in s["functions"])
+        self.assertEqual(fns, sorted(f["id"] for f in r["functions"] if f["defined"]))
+        files = sorted(f for s in r["services"] for f in s["files"])
+        self.assertEqual(files, sorted(f["path"] for f in r["files"]))
+        p = T.seam("analyze", "-q", "-p", build, "-o", out, "--granularity", "module")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("--granularity takes 'file' or 'function'", p.stderr)
+        p = T.seam("analyze", "-q", "-p", build, "-o", out, "--weights", "calls=1,colour=2")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("unknown weight 'colour'", p.stderr)
 
     def test_samples_compile_warning_free(self):
         for name in SAMPLES:
