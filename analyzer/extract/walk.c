@@ -109,11 +109,14 @@ const struct decl_info *walk_decl_info(struct walker *w, CXCursor decl)
 	return &w->dinfo.v[idx];
 }
 
+/* Where this declaration or definition stands decides, not where the first
+ * declaration does: a project that defines its own getenv() (bash does)
+ * defines a project function although <stdlib.h> declared it first. */
 uint32_t walk_add_function(struct walker *w, CXCursor c)
 {
 	const struct decl_info *d = walk_decl_info(w, c);
 	struct place p = walk_cursor_place(w, c);
-	if (!d->project || p.fi->file == MODEL_NONE)
+	if (p.fi->file == MODEL_NONE)
 		return MODEL_NONE;
 	CXSourceRange ext = clang_getCursorExtent(c);
 	unsigned end_line;
@@ -158,7 +161,7 @@ uint32_t walk_add_global(struct walker *w, CXCursor c, bool in_function)
 {
 	const struct decl_info *d = walk_decl_info(w, c);
 	struct place p = walk_cursor_place(w, c);
-	if (!d->project || p.fi->file == MODEL_NONE)
+	if (p.fi->file == MODEL_NONE)
 		return MODEL_NONE;
 	CXType t = clang_getCursorType(c);
 	struct model_global g = {

@@ -126,6 +126,22 @@ def drop_system_callers(clang, seam, graph, out):
     return clang, seam
 
 
+def drop_skipped_files(seam, skipped, report_path, out):
+    """Leaves out seam's edges from functions defined in files clang's
+    analyzer skipped (bison-generated parsers): there is nothing to compare
+    them with."""
+    report = load_report(report_path)
+    root = report.get("inputs", {}).get("root", "")
+    rel = {os.path.relpath(os.path.realpath(f), os.path.realpath(root)) for f in skipped}
+    rel |= {os.path.relpath(f, root) for f in skipped}
+    callers = {f["name"] for f in report["functions"] if f.get("defined") and f.get("file") in rel}
+    kept = {e for e in seam if e[0] not in callers}
+    out.write("left out: %d seam edges of %d functions defined in %d file(s) clang's analyzer "
+              "skips as bison-generated: %s\n" % (len(seam) - len(kept), len(callers), len(skipped),
+                                                   " ".join(sorted(rel))))
+    return kept
+
+
 def drop_callees(clang, seam, patterns, out):
     def match(e):
         return any(p.search(e[1]) for p in patterns)
@@ -198,6 +214,8 @@ def main(argv=None):
         out.write("left out: %d clang call sites inside blocks ('< >')\n"
                   % graph.anon_edges)
     clang = set(graph.edges)
+    if graph.skipped:
+        seam = drop_skipped_files(seam, graph.skipped, args.report, out)
     if not args.keep_system_callers:
         clang, seam = drop_system_callers(clang, seam, graph, out)
     if args.patterns:
