@@ -2,9 +2,11 @@
 #include "commands.h"
 #include "options.h"
 #include "strbuf.h"
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static const struct command commands[] = {
 	{ "analyze", cmd_analyze, "analyse a C codebase: program model, effects, classes, candidates -> report.json" },
@@ -80,8 +82,28 @@ static void usage(FILE *out)
 	fprintf(out, "\n'seam <command> --help' describes a command's options.\n");
 }
 
+/* Ctrl-C or a kill mid-run: stop at once with the shell's code for it
+ * (130, 143). Nothing is half-written: reports are written atomically, and
+ * fs_write_atomic holds these signals back while its temporary exists. */
+static void on_signal(int sig)
+{
+	_exit(128 + sig);
+}
+
+static void install_signal_handlers(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
 int main(int argc, char **argv)
 {
+	install_signal_handlers();
 	if (argc < 2) {
 		usage(stderr);
 		return SEAM_EXIT_USAGE;

@@ -3,6 +3,8 @@
 #include "xalloc.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +57,7 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-int fs_write_atomic(const char *path, const char *data, size_t len, struct strbuf *err)
+static int write_atomic(const char *path, const char *data, size_t len, struct strbuf *err)
 {
 	struct strbuf tmp = STRBUF_INIT;
 	char *dir = path_dirname(path);
@@ -86,6 +88,22 @@ int fs_write_atomic(const char *path, const char *data, size_t len, struct strbu
 	strbuf_addf(err, "cannot write '%s': %s", path, strerror(saved));
 	strbuf_release(&tmp);
 	return -1;
+}
+
+/* Interrupting signals wait while the temporary file exists: Ctrl-C then
+ * finds either the previous file or the complete new one, never a
+ * temporary left behind. */
+int fs_write_atomic(const char *path, const char *data, size_t len, struct strbuf *err)
+{
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
+	int rc = write_atomic(path, data, len, err);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc;
 }
 
 int fs_mkdirs(const char *path, struct strbuf *err)

@@ -10,7 +10,8 @@
 
 int fs_read_file(const char *path, struct strbuf *out, struct strbuf *err);
 /* Writes data to path atomically: a temporary file in the same directory,
- * fsync, rename. On failure the previous file (if any) is left untouched. */
+ * fsync, rename. On failure the previous file (if any) is left untouched.
+ * SIGINT, SIGTERM and SIGHUP are held back while the temporary exists. */
 int fs_write_atomic(const char *path, const char *data, size_t len, struct strbuf *err);
 /* mkdir -p */
 int fs_mkdirs(const char *path, struct strbuf *err);

@@ -259,6 +259,35 @@ class CliTests(unittest.TestCase):
         self.assertIn("seam: error: cannot open 'missing.json'", p.stderr)
         self.assertFalse(os.path.exists(os.path.join(self.dir, "out3")))
 
+    def interrupt(self, sig, want):
+        """Starts an analysis that takes a few seconds, signals it while it
+        runs, and checks the exit code and that nothing was half-written."""
+        import signal
+        import subprocess
+        import time
+        lines = ["int g;"] + ["int f%d(int x) { g += x; return x + %d; }" % (i, i) for i in range(40000)]
+        write(os.path.join(self.dir, "big", "big.c"), "\n".join(lines) + "\n")
+        out = os.path.join(self.dir, "out")
+        write(os.path.join(out, "report.json"), "previous report\n")
+        proc = subprocess.Popen([T.SEAM, "analyze", "-q", "big", "-o", "out"], cwd=self.dir,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(0.5)
+        self.assertIsNone(proc.poll(), "the analysis ended before it could be interrupted")
+        proc.send_signal(sig)
+        proc.wait(timeout=60)
+        self.assertEqual(proc.returncode, want)
+        self.assertEqual(sorted(os.listdir(out)), ["report.json"])
+        with open(os.path.join(out, "report.json")) as f:
+            self.assertEqual(f.read(), "previous report\n")
+
+    def test_sigint_mid_run_exits_130_and_writes_nothing(self):
+        import signal
+        self.interrupt(signal.SIGINT, 130)
+
+    def test_sigterm_mid_run_exits_143_and_writes_nothing(self):
+        import signal
+        self.interrupt(signal.SIGTERM, 143)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
