@@ -149,26 +149,15 @@ static int run(struct explain_args *a, struct parsed_args *pa)
 		return SEAM_EXIT_USAGE;
 	}
 	const char *symbol = pa->positional.v[0];
-	struct strbuf text = STRBUF_INIT, err = STRBUF_INIT;
+	struct strbuf text = STRBUF_INIT;
 	const char *source;
-	int rc;
-	if (a->in.build_dir || pa->positional.n > 1) {
-		struct parsed_args inputs = *pa; /* the PATHs after SYMBOL */
-		inputs.positional.v = pa->positional.v + 1;
-		inputs.positional.n = pa->positional.n - 1;
-		a->in.quiet = true;
-		source = "the analysis";
-		rc = pipeline_run(&a->in, &inputs, &text);
-	} else {
-		source = a->report ? a->report : "seam-out/report.json";
-		rc = fs_read_file(source, &text, &err) == 0 ? SEAM_EXIT_OK : SEAM_EXIT_USAGE;
-		if (rc != SEAM_EXIT_OK)
-			cli_error("%s (run 'seam analyze' first, or give --report, -p or PATHs)", strbuf_str(&err));
-	}
+	struct parsed_args inputs = *pa; /* the PATHs after SYMBOL */
+	inputs.positional.v = pa->positional.v + 1;
+	inputs.positional.n = pa->positional.n - 1;
+	int rc = pipeline_report(&a->in, &inputs, a->report, &text, &source);
 	if (rc == SEAM_EXIT_OK)
 		rc = explain(symbol, strbuf_str(&text), source, a->json);
 	strbuf_release(&text);
-	strbuf_release(&err);
 	return rc;
 }
 

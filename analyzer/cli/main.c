@@ -12,6 +12,9 @@ static const struct command commands[] = {
 	{ "analyze", cmd_analyze, "analyse a C codebase: program model, effects, classes, candidates -> report.json" },
 	{ "explain", cmd_explain, "why a function has its class: the chain of calls to the deciding statement" },
 	{ "compare", cmd_compare, "compare two decompositions (MoJo, MoJoFM); export one as RSF" },
+	{ "check", cmd_check, "gate a change: check the code against seam.json's architecture and a baseline" },
+	{ "init", cmd_init, "write a starter seam.json (the target architecture) from the proposal" },
+	{ "diff", cmd_diff, "what got worse or better between two reports: classes, crossing calls, state, metrics" },
 	{ "version", cmd_version, "print seam's version and the libclang it uses" },
 	{ NULL, NULL, NULL },
 };

@@ -205,3 +205,24 @@ int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, str
 	return rc;
 }
 
+
+int pipeline_report(struct analyze_args *in, const struct parsed_args *inputs, const char *report_path,
+		    struct strbuf *text, const char **source)
+{
+	if (in->build_dir || inputs->positional.n) {
+		if (report_path) {
+			cli_error("give either --report or the inputs to analyse (-p or PATHs), not both");
+			return SEAM_EXIT_USAGE;
+		}
+		in->quiet = true;
+		*source = "the analysis";
+		return pipeline_run(in, inputs, text);
+	}
+	struct strbuf err = STRBUF_INIT;
+	*source = report_path ? report_path : "seam-out/report.json";
+	int rc = fs_read_file(*source, text, &err) == 0 ? SEAM_EXIT_OK : SEAM_EXIT_USAGE;
+	if (rc != SEAM_EXIT_OK)
+		cli_error("%s (run 'seam analyze' first, or give --report, -p or PATHs)", strbuf_str(&err));
+	strbuf_release(&err);
+	return rc;
+}

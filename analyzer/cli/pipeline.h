@@ -40,4 +40,10 @@ struct analyze_args {
  * Returns an exit code (SEAM_EXIT_*); on success the report is complete. */
 int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, struct strbuf *report);
 
+/* The report a reading command works on: analysed now when -p or PATHs are
+ * given (quietly), else read from report_path (default seam-out/report.json).
+ * *source names it for messages. Prints its own errors; returns an exit code. */
+int pipeline_report(struct analyze_args *in, const struct parsed_args *inputs, const char *report_path,
+		    struct strbuf *text, const char **source);
+
 #endif
