@@ -5,12 +5,18 @@
  * 1..n in the comments ("A1 = {1 2}" is "AA..."), clusters of A are A1, A2,
  * ... and of B are B1, B2, ... in the order their letters first occur.
  *
- * The worked examples below are built for these tests (the papers' own
- * figures are not reproduced), each computed by hand with the formulas in
- * mojo.c:  mno(A, B) = (n - Σ_i max_k |A_i ∩ B_k|) + (l - g)  and
- * MoJoFM(A, B) = (1 - mno(A, B) / (n - g_B)) × 100. test_exhaustive checks
- * the implementation against a breadth-first search over every Move and
- * Join for every pair of partitions of up to 6 objects. */
+ * The worked examples below are built for these tests, each computed by
+ * hand with the formulas in mojo.c:
+ *   mno(A, B) = (n - Σ_i max_k |A_i ∩ B_k|) + (l - g)  and
+ *   MoJoFM(A, B) = (1 - mno(A, B) / (n - g_B)) × 100.
+ * The worked examples of the MoJo papers themselves (Tzerpos & Holt 1999,
+ * Wen & Tzerpos 2003 and 2004) could not be obtained here: no copy of their
+ * text was found (docs/compare.md, "Tests and sources", says where we
+ * looked). What could be checked against the authors' side is the example in
+ * York University's reference implementation (test_york_max_example) and its
+ * claim about the direction of the MoJoFM maximum (test_exhaustive).
+ * test_exhaustive checks the implementation against a breadth-first search
+ * over every Move and Join for every pair of partitions of up to 6 objects. */
 #include "unit.h"
 #include "mojo.h"
 
@@ -186,6 +192,46 @@ static void test_max_distance(void **state)
 	assert_float_equal(mojo_fm(3, 0), 100.0, 1e-9);
 }
 
+/* The example of the reference implementation. York University's MoJo 2.0
+ * (MoJoCalculator.java, whose MoJo algorithm is Zhihua Wen's; the copy read
+ * is papachristoumarios/sade, sade/mojo/MoJoCalculator.java, maxDistanceTo())
+ * computes MoJoFM's denominator as n - g and, in a comment, works g out for
+ * a B whose cluster sizes, sorted ascending, are
+ *   B_i: 1 2 3 4 5 6 7 8 10 10 10 15      (n = 81)
+ *   g:   1 2 3 4 5 6 7 8  9 10 10 11
+ * so max(mno(∀A', B)) = 81 - 11 = 70. Each prefix of the list is a partition
+ * of its own whose g_B is the g below its last size, so every step of the
+ * staircase is checked: the 11th size (10) is the one that does not raise g.
+ * Built again with the clusters in another order (largest first), the result
+ * must not change: the sizes are sorted inside mojo_max_mno(). */
+static void test_york_max_example(void **state)
+{
+	(void)state;
+	static const uint32_t size[] = { 1, 2, 3, 4, 5, 6, 7, 8, 10, 10, 10, 15 };
+	static const size_t g[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 11 };
+	enum { K = sizeof(size) / sizeof(size[0]), N = 81 };
+	uint32_t b[N], reversed[N];
+	size_t n = 0;
+	for (uint32_t k = 0; k < K; k++) {
+		for (uint32_t i = 0; i < size[k]; i++)
+			b[n++] = k;
+		assert_int_equal(mojo_max_mno(n, b), n - g[k]);
+	}
+	assert_int_equal(n, N);
+	assert_int_equal(mojo_max_mno(N, b), 70);
+	n = 0;
+	for (uint32_t k = K; k-- > 0;)
+		for (uint32_t i = 0; i < size[k]; i++)
+			reversed[n++] = (uint32_t)(K - 1 - k);
+	assert_int_equal(mojo_max_mno(N, reversed), 70);
+	/* All singletons are not the farthest A': 81 - 12 = 69 Joins, MoJoFM 1/70. */
+	uint32_t single[N];
+	for (uint32_t i = 0; i < N; i++)
+		single[i] = i;
+	assert_int_equal(mojo_mno(N, single, b), 69);
+	assert_float_equal(mojo_fm(69, 70), 100.0 / 70.0, 1e-9);
+}
+
 /* ---- exhaustive check against a search over Move and Join ------------------- */
 
 enum { MAXN = 6 };
@@ -305,6 +351,13 @@ static void search(const struct space *s, int from, int *dist)
 	free(queue);
 }
 
+/* For every pair of partitions A, B of n <= 6 objects: mojo_mno(A, B) is
+ * the breadth-first distance, and mojo_max_mno(B) is the largest distance
+ * from any A' to B. Also checked: the reference implementation's comment on
+ * maxDistanceTo() (MoJoCalculator.java, see test_york_max_example) says the
+ * number it returns, max(mno(∀A', B)), is also max(mno(B, ∀A')), the
+ * farthest B can be taken from itself; so the n - g of a partition bounds
+ * both directions. farthest_from = the largest distance from A to any B'. */
 static void test_exhaustive(void **state)
 {
 	(void)state;
@@ -318,13 +371,16 @@ static void test_exhaustive(void **state)
 			uint32_t a[MAXN], b[MAXN];
 			for (size_t i = 0; i < n; i++)
 				a[i] = s.parts[ai][i];
+			size_t farthest_from = 0;
 			for (size_t bi = 0; bi < s.count; bi++) {
 				for (size_t i = 0; i < n; i++)
 					b[i] = s.parts[bi][i];
 				assert_true(dist[bi] >= 0);
 				assert_int_equal(mojo_mno(n, a, b), (size_t)dist[bi]);
 				worst[bi] = (size_t)dist[bi] > worst[bi] ? (size_t)dist[bi] : worst[bi];
+				farthest_from = (size_t)dist[bi] > farthest_from ? (size_t)dist[bi] : farthest_from;
 			}
+			assert_int_equal(mojo_max_mno(n, a), farthest_from);
 		}
 		for (size_t bi = 0; bi < s.count; bi++) {
 			uint32_t b[MAXN];
@@ -432,6 +488,7 @@ int main(void)
 		cmocka_unit_test(test_worked_example),
 		cmocka_unit_test(test_two_files_moved),
 		cmocka_unit_test(test_max_distance),
+		cmocka_unit_test(test_york_max_example),
 		cmocka_unit_test(test_exhaustive),
 		cmocka_unit_test(test_compare_decompositions),
 		cmocka_unit_test(test_compare_nothing_in_common),
