@@ -38,7 +38,7 @@ void check_report_verdict(const struct check_result *res, struct strbuf *out)
 	if (res->baseline_used) {
 		unsigned known = check_count(res, SEVERITY_ERROR, true) + check_count(res, SEVERITY_WARNING, true);
 		strbuf_addf(out, " (%u known violation%s in the baseline, ", known, known == 1 ? "" : "s");
-		plural(out, (unsigned)res->stale.n, "stale baseline entry");
+		strbuf_addf(out, "%zu stale baseline entr%s", res->stale.n, res->stale.n == 1 ? "y" : "ies");
 		strbuf_addch(out, ')');
 	}
 }

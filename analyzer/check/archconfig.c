@@ -91,6 +91,33 @@ static struct arch_pos pos_of(const struct loader *l, const cJSON *item)
 	return p;
 }
 
+/* Where the key of an object member starts: back from its value over
+ * blanks, the ':' and the quoted key. */
+static struct arch_pos key_pos(const struct loader *l, const cJSON *item)
+{
+	uint32_t i;
+	struct arch_pos p = { 1, 1 };
+	if (!item || !item->string || !hashmap_get(&l->index, item, &i) || i >= l->offsets.n)
+		return pos_of(l, item);
+	size_t o = l->offsets.v[i];
+	while (o > 0 && l->text[o - 1] != ':')
+		o--;
+	while (o > 0 && l->text[o - 1] != '"')
+		o--;
+	if (o > 0)
+		o--; /* the key's closing quote */
+	while (o > 0 && !(l->text[o - 1] == '"' && (o < 2 || l->text[o - 2] != '\\')))
+		o--;
+	jsonpos_line_col(l->text, o > 0 ? o - 1 : 0, &p.line, &p.col);
+	return p;
+}
+
+static int fail_at(struct loader *l, struct arch_pos p, const char *where, const char *what)
+{
+	strbuf_addf(l->err, "%s:%u:%u: %s: %s", l->c->path, p.line, p.col, where, what);
+	return -1;
+}
+
 static int fail(struct loader *l, const cJSON *at, const char *where, const char *what)
 {
 	struct arch_pos p = pos_of(l, at);
@@ -128,7 +155,7 @@ static int check_keys(struct loader *l, const cJSON *obj, const char *where, con
 			for (const char *const *n = known; *n; n++)
 				strbuf_addf(&what, " %s", *n);
 			strbuf_addch(&what, ')');
-			fail(l, k, where, strbuf_str(&what));
+			fail_at(l, key_pos(l, k), where, strbuf_str(&what));
 			strbuf_release(&what);
 			return -1;
 		}
@@ -254,7 +281,7 @@ static int read_rule_option(struct loader *l, enum rule_id r, const cJSON *o)
 			  : r == RULE_COUPLING_THRESHOLD ? "severity, max_icp, max_fan_out" : "severity";
 	char msg[128];
 	snprintf(msg, sizeof(msg), "unknown option (this rule takes: %s)", known);
-	return fail(l, o, where, msg);
+	return fail_at(l, key_pos(l, o), where, msg);
 }
 
 static int read_rule(struct loader *l, const cJSON *v)
@@ -266,7 +293,7 @@ static int read_rule(struct loader *l, const cJSON *v)
 		for (int k = 0; k < RULE_COUNT; k++)
 			strbuf_addf(&what, " %s", rule_name(k));
 		strbuf_addch(&what, ')');
-		fail(l, v, "rules", strbuf_str(&what));
+		fail_at(l, key_pos(l, v), "rules", strbuf_str(&what));
 		strbuf_release(&what);
 		return -1;
 	}

@@ -1,0 +1,5 @@
+/* a translation unit with a syntax error: unparsed-file */
+int broken(void)
+{
+	return 1 +;
+}
