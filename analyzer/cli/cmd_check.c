@@ -12,7 +12,7 @@
 
 struct check_args {
 	struct analyze_args in;
-	const char *report, *config, *format, *baseline, *write_baseline;
+	const char *report, *format, *baseline, *write_baseline;
 	bool strict_baseline;
 	struct option_list writes;
 };
@@ -161,8 +161,8 @@ static int run(struct check_args *a, struct parsed_args *pa)
 	int rc = check_writes(a);
 	if (rc != SEAM_EXIT_OK)
 		return rc;
-	const char *path = a->config ? a->config : "seam.json";
-	if (!a->config && !fs_is_file(path)) {
+	const char *path = a->in.config ? a->in.config : "seam.json";
+	if (!a->in.config && !fs_is_file(path)) {
 		cli_error("no seam.json here: write one with 'seam init', or give --config FILE");
 		return SEAM_EXIT_USAGE;
 	}
@@ -173,6 +173,7 @@ static int run(struct check_args *a, struct parsed_args *pa)
 		cli_error("%s", strbuf_str(&err));
 		rc = SEAM_EXIT_USAGE;
 	} else {
+		a->in.config = path;
 		rc = check(a, &c, pa);
 	}
 	arch_config_release(&c);
@@ -184,7 +185,6 @@ int cmd_check(int argc, char **argv)
 {
 	struct check_args a = { 0 };
 	const struct option opts[] = {
-		{ 0, "config", OPT_STRING, &a.config, "FILE", "the architecture to check against (default: ./seam.json)" },
 		{ 0, "report", OPT_STRING, &a.report, "FILE", "check this report.json (default: seam-out/report.json "
 		  "unless -p or PATHs are given)" },
 		{ 'f', "format", OPT_STRING, &a.format, "FORMAT", "what goes to standard output: text (default), json, "

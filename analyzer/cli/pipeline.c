@@ -1,6 +1,7 @@
 /* pipeline.c — inputs -> extraction -> analysis -> report.json text */
 #include "pipeline.h"
 #include "analysis.h"
+#include "archconfig.h"
 #include "boundaries.h"
 #include "commands.h"
 #include "compdb.h"
@@ -88,7 +89,8 @@ int load_catalog(struct catalog *cat, char *const *files, size_t nfiles)
 }
 
 /* --weights calls=1,state=3,...; --granularity; --pin GLOB=NAME */
-static int boundary_options(const struct analyze_args *a, struct boundary_options *o, struct service_pin **pins)
+static int boundary_options(const struct analyze_args *a, const struct arch_config *cfg, struct boundary_options *o,
+			    struct service_pin **pins)
 {
 	struct coupling_weights dw = COUPLING_WEIGHTS_DEFAULT;
 	o->weights = dw;
@@ -121,7 +123,7 @@ static int boundary_options(const struct analyze_args *a, struct boundary_option
 		*slot = v;
 		p += used + (p[used] == ',');
 	}
-	*pins = xcalloc(a->pins.n + 1, sizeof(**pins));
+	*pins = xcalloc(a->pins.n + cfg->pins.n + 1, sizeof(**pins));
 	for (size_t i = 0; i < a->pins.n; i++) {
 		char *eq = strrchr(a->pins.v[i], '=');
 		if (!eq || eq == a->pins.v[i] || !eq[1]) {
@@ -132,17 +134,37 @@ static int boundary_options(const struct analyze_args *a, struct boundary_option
 		(*pins)[i].glob = a->pins.v[i];
 		(*pins)[i].service = eq + 1;
 	}
+	for (size_t i = 0; i < cfg->pins.n; i++) /* after --pin: the command line wins */
+		(*pins)[a->pins.n + i] = (struct service_pin){ cfg->pins.v[i].glob, cfg->pins.v[i].service };
 	o->pins = *pins;
-	o->npins = a->pins.n;
+	o->npins = a->pins.n + cfg->pins.n;
 	return SEAM_EXIT_OK;
+}
+
+/* --config seam.json: its pins steer the clustering. */
+static int load_config(const struct analyze_args *a, struct arch_config *cfg)
+{
+	if (!a->config)
+		return SEAM_EXIT_OK;
+	struct strbuf err = STRBUF_INIT;
+	int rc = arch_config_load_file(cfg, a->config, &err);
+	if (rc != 0)
+		cli_error("%s", strbuf_str(&err));
+	strbuf_release(&err);
+	return rc == 0 ? SEAM_EXIT_OK : SEAM_EXIT_USAGE;
 }
 
 int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, struct strbuf *report)
 {
 	struct boundary_options bo;
 	struct service_pin *pins = NULL;
-	int brc = boundary_options(a, &bo, &pins);
+	struct arch_config cfg;
+	arch_config_init(&cfg);
+	int brc = load_config(a, &cfg);
+	if (brc == SEAM_EXIT_OK)
+		brc = boundary_options(a, &cfg, &bo, &pins);
 	if (brc != SEAM_EXIT_OK) {
+		arch_config_release(&cfg);
 		free(pins);
 		return brc;
 	}
@@ -159,6 +181,7 @@ int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, str
 		compdb_release(&db);
 		free(db_path);
 		free(pins);
+		arch_config_release(&cfg);
 		return rc;
 	}
 	char *root = a->root ? path_absolute(a->root, NULL) : NULL;
@@ -202,6 +225,7 @@ int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, str
 	free(db_path);
 	free(root);
 	free(pins);
+	arch_config_release(&cfg);
 	return rc;
 }
 

@@ -8,7 +8,7 @@
 
 struct analyze_args {
 	const char *build_dir, *out_dir, *root;
-	const char *granularity, *weights;
+	const char *granularity, *weights, *config;
 	unsigned jobs, services;
 	bool quiet;
 	struct option_list excludes, rules, pins;
@@ -34,7 +34,10 @@ struct analyze_args {
 	  "coupling weights: calls, state, types, includes, dir (default calls=1,state=3,"          \
 	  "types=0.5,includes=0.5,dir=8)" },                                                        \
 	{ 0, "pin", OPT_LIST, &(a).pins, "GLOB=SERVICE",                                               \
-	  "put the files (or functions) matching GLOB in service SERVICE (repeatable)" }
+	  "put the files (or functions) matching GLOB in service SERVICE (repeatable)" },              \
+	{ 0, "config", OPT_STRING, &(a).config, "FILE",                                                \
+	  "seam.json, the target architecture: check applies its rules (default: ./seam.json); "     \
+	  "its \"pins\" steer the clustering like --pin" }
 
 /* Runs the whole analysis and renders report.json into `report`.
  * Returns an exit code (SEAM_EXIT_*); on success the report is complete. */

@@ -367,5 +367,58 @@ class InitTests(unittest.TestCase):
         self.assertEqual(json.loads(c2.stdout)["violations"], j["violations"])
 
 
+class DiffTests(unittest.TestCase):
+    def test_two_versions(self):
+        p = Project("diff")
+        old = p.path("old.json")
+        shutil.copy(p.analyze(), old)
+        same = T.seam("diff", old, old, "--format", "json", "--fail-on", "any")
+        self.assertEqual(same.returncode, 0, same.stderr)
+        j = json.loads(same.stdout)
+        self.assertEqual((j["functions"]["class_changes"], j["crossing_calls"], j["ownership"]), ([], [], []))
+        web = os.path.join(p.src, "web", "web.c")
+        with open(web) as f:
+            text = f.read()
+        with open(web, "w") as f:
+            f.write(text.replace("return 2 * x;", "static int calls;\n\tcalls++;\n\treturn 2 * x;")
+                    + "\nint web_triple(int x)\n{\n\treturn 3 * x;\n}\n")
+        new = p.analyze()
+        d = T.seam("diff", old, new, "--format", "json")
+        self.assertEqual(d.returncode, 0, d.stderr)
+        j = json.loads(d.stdout)
+        self.assertEqual(j["functions"]["added"], 1)
+        self.assertEqual(j["functions"]["class_changes"],
+                         [{"name": "web_double", "file": "web/web.c", "old": "pure", "new": "stateful", "worse": True}])
+        self.assertEqual(sorted(j["metrics"]), ["icp", "ifn", "modularity", "ned", "sm", "turbomq"])
+        self.assertEqual(T.seam("diff", old, new, "--fail-on", "class").returncode, 1)
+        self.assertEqual(T.seam("diff", new, old, "--fail-on", "class").returncode, 0, "better is not worse")
+        text_out = T.seam("diff", old, new).stdout
+        self.assertIn("worse  web/web.c:web_double: pure -> stateful", text_out)
+        self.assertIn("web\\_double", T.seam("diff", old, new, "--format", "markdown").stdout)
+        bad = T.seam("diff", old, new, "--fail-on", "everything")
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("--fail-on takes", bad.stderr)
+        self.assertEqual(T.seam("diff", old).returncode, 2)
+        missing = T.seam("diff", old, p.path("nope.json"))
+        self.assertEqual(missing.returncode, 2)
+        self.assertIn("nope.json", missing.stderr)
+
+
+class PinTests(unittest.TestCase):
+    def test_config_pins_steer_clustering(self):
+        p = Project("pins")
+        cfg = p.write_config(config(pins=[{"files": "billing/*", "service": "money"}]))
+        a = T.seam("analyze", "-q", p.src, "-o", p.out, "--config", cfg)
+        self.assertEqual(a.returncode, 0, a.stderr)
+        services = {s["name"]: s["files"] for s in T.load(os.path.join(p.out, "report.json"))["services"]}
+        self.assertIn("money", services)
+        self.assertEqual(sorted(f for f in services["money"] if f.startswith("billing/")),
+                         ["billing/billing.c", "billing/billing.h"])
+        bad = p.write_config('{"version": 1, "pins": [{"files": "x"}]}', "bad.json")
+        a = T.seam("analyze", "-q", p.src, "-o", p.out, "--config", bad)
+        self.assertEqual(a.returncode, 2)
+        self.assertIn("bad.json:1:", a.stderr)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
