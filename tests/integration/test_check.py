@@ -349,6 +349,14 @@ class InitTests(unittest.TestCase):
         self.assertEqual(i.returncode, 0, i.stderr)
         cfg = T.load(out)
         self.assertEqual(cfg["root"], "shop")
+        import jsonschema
+        schema = T.load(os.path.join(T.SRC, "docs", "schema", "seam.schema.json"))
+        jsonschema.Draft202012Validator(schema).validate(cfg)
+        with open(os.path.join(T.SRC, "docs", "config.md")) as f:
+            example = json.loads(f.read().split("```json\n")[1].split("```")[0])
+        jsonschema.Draft202012Validator(schema).validate(example)
+        with self.assertRaises(jsonschema.ValidationError):
+            jsonschema.Draft202012Validator(schema).validate(dict(cfg, rules={"no-such-rule": "off"}))
         files = sorted(g for s in cfg["services"] for g in s["files"])
         self.assertTrue(files)
         again = T.seam("init", "--report", report, "-o", out)
