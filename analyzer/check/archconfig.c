@@ -371,9 +371,10 @@ int arch_config_load_text(struct arch_config *c, const char *path, const char *t
 	c->path = xstrdup(path);
 	const char *end = NULL;
 	cJSON *json = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-	if (json && !jsonpos_only_space(end, (size_t)(text + len - end))) {
+	if (json && jsonpos_trailing(text, len, end)) { /* one value, then only blanks */
 		cJSON_Delete(json);
 		json = NULL;
+		end = jsonpos_trailing(text, len, end);
 	}
 	if (!json) {
 		jsonpos_syntax_error(err, path, text, len, end ? end : cJSON_GetErrorPtr());

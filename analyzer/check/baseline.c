@@ -49,9 +49,10 @@ int baseline_apply_text(struct check_result *res, const char *name, const char *
 {
 	const char *end = NULL;
 	cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-	if (root && !jsonpos_only_space(end, (size_t)(text + len - end))) {
+	if (root && jsonpos_trailing(text, len, end)) { /* one value, then only blanks */
 		cJSON_Delete(root);
 		root = NULL;
+		end = jsonpos_trailing(text, len, end);
 	}
 	if (!root) {
 		jsonpos_syntax_error(err, name, text, len, end ? end : cJSON_GetErrorPtr());

@@ -15,16 +15,17 @@ void jsonpos_line_col(const char *text, size_t offset, unsigned *line, unsigned 
 	}
 }
 
-void jsonpos_syntax_error(struct strbuf *err, const char *name, const char *text, size_t len, const char *at)
-{
-	unsigned line, col;
-	jsonpos_line_col(text, at && at >= text && at <= text + len ? (size_t)(at - text) : 0, &line, &col);
-	strbuf_addf(err, "%s:%u:%u: malformed JSON", name, line, col);
-}
-
 static bool is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+void jsonpos_syntax_error(struct strbuf *err, const char *name, const char *text, size_t len, const char *at)
+{
+	unsigned line, col;
+	size_t o = at && at >= text && at <= text + len ? (size_t)(at - text) : 0;
+	jsonpos_line_col(text, o, &line, &col);
+	strbuf_addf(err, "%s:%u:%u: malformed JSON", name, line, col);
 }
 
 /* The offset just past the string starting at text[i] (a '"'). */
@@ -43,9 +44,12 @@ static size_t skip_space(const char *text, size_t len, size_t i)
 	return i;
 }
 
-bool jsonpos_only_space(const char *s, size_t len)
+const char *jsonpos_trailing(const char *text, size_t len, const char *end)
 {
-	return s && skip_space(s, len, 0) == len;
+	if (!end || end < text || end > text + len)
+		return NULL;
+	size_t o = skip_space(text, len, (size_t)(end - text));
+	return o < len ? text + o : NULL;
 }
 
 void jsonpos_values(const char *text, size_t len, jsonpos_offsets *out)

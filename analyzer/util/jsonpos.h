@@ -18,8 +18,9 @@ void jsonpos_line_col(const char *text, size_t offset, unsigned *line, unsigned 
  * outside the text: the start). */
 void jsonpos_syntax_error(struct strbuf *err, const char *name, const char *text, size_t len, const char *at);
 
-/* Whether s[0..len) is only JSON whitespace (what may follow a value). */
-bool jsonpos_only_space(const char *s, size_t len);
+/* The first character after a parsed value (end) that is not whitespace,
+ * or NULL when nothing but whitespace follows it. */
+const char *jsonpos_trailing(const char *text, size_t len, const char *end);
 
 /* Appends the start offset of every value of a JSON text (objects, arrays,
  * strings that are not keys, numbers, literals) in document order, which is
