@@ -305,9 +305,12 @@ static void cycle_violation(struct ctx *x, const struct dep *deps, const igraph_
 {
 	size_t n = x->c->services.n;
 	struct strbuf members = STRBUF_INIT, chain = STRBUF_INIT, why = STRBUF_INIT;
+	igraph_integer_t size = 0;
 	for (size_t s = 0; s < n; s++)
-		if (VECTOR(*memb)[s] == comp)
+		if (VECTOR(*memb)[s] == comp) {
 			strbuf_addf(&members, "%s%s", members.len ? "," : "", svc_name(x, (int)s));
+			size++;
+		}
 	const struct dep *first = NULL;
 	for (igraph_integer_t k = 0; k + 1 < igraph_vector_int_size(path); k++) {
 		igraph_integer_t a = VECTOR(*path)[k], b = VECTOR(*path)[k + 1];
@@ -320,6 +323,9 @@ static void cycle_violation(struct ctx *x, const struct dep *deps, const igraph_
 	bool fresh;
 	struct violation *vi = add(x, RULE_SERVICE_CYCLE, strbuf_str(&members), &fresh);
 	locate(vi, &first->site);
+	if (size + 1 > igraph_vector_int_size(path))
+		strbuf_addf(&why, "; %ld services depend on each other through such cycles: %s", (long)size,
+			    strbuf_str(&members));
 	vi->message = fmt(x, "services depend on each other in a cycle: %s (%s); break the cycle by moving what "
 			  "one side needs to the other, or invert a dependency with a callback or an event",
 			  strbuf_str(&chain), strbuf_str(&why));

@@ -92,6 +92,19 @@ static cJSON *service_json(const struct report_view *v, const int *svc, size_t s
 	return o;
 }
 
+/* "serverless" lists names: a name is only proposed when every function
+ * defined under it fits (two programs may each define a static helper). */
+static bool all_fit(const struct report_view *v, const char *name)
+{
+	for (size_t i = 0; i < v->functions.n; i++) {
+		const struct rv_function *f = &v->functions.v[i];
+		if (f->defined && strcmp(f->name, name) == 0 && strcmp(f->cls, "pure") != 0 &&
+		    strcmp(f->cls, "stateless") != 0 && strcmp(f->cls, "config") != 0)
+			return false;
+	}
+	return true;
+}
+
 /* Today's ICP and largest fan-out between the proposed services. */
 static void coupling(const struct report_view *v, const int *svc, const struct hashmap *paths, double *icp,
 		     int *fan_out)
@@ -139,7 +152,7 @@ static cJSON *rules_json(double icp, int fan_out)
 	return rules;
 }
 
-void propose_config(const struct report_view *v, const char *root, struct strbuf *out)
+size_t propose_config(const struct report_view *v, const char *root, struct strbuf *out)
 {
 	struct hashmap paths;
 	hashmap_init(&paths, false);
@@ -154,13 +167,14 @@ void propose_config(const struct report_view *v, const char *root, struct strbuf
 	cJSON *serverless = cJSON_AddArrayToObject(doc, "serverless");
 	for (size_t i = 0; i < v->fitting_candidates.n; i++) {
 		const char *name = v->functions.v[v->fitting_candidates.v[i]].name;
-		if (!has_string(serverless, name))
+		if (!has_string(serverless, name) && all_fit(v, name))
 			cJSON_AddItemToArray(serverless, cJSON_CreateString(name));
 	}
 	double icp;
 	int fan_out;
 	coupling(v, svc, &paths, &icp, &fan_out);
 	cJSON_AddItemToObject(doc, "rules", rules_json(icp, fan_out));
+	size_t nserverless = (size_t)cJSON_GetArraySize(serverless);
 	char *text = cJSON_Print(doc);
 	strbuf_addstr(out, text);
 	strbuf_addch(out, '\n');
@@ -168,4 +182,5 @@ void propose_config(const struct report_view *v, const char *root, struct strbuf
 	cJSON_Delete(doc);
 	free(svc);
 	hashmap_release(&paths);
+	return nserverless;
 }

@@ -7,6 +7,7 @@
 
 /* root: what to write as "root" (the report's root relative to where the
  * file will live), or NULL to leave it out. */
-void propose_config(const struct report_view *v, const char *root, struct strbuf *out);
+/* Returns how many names it lists as "serverless". */
+size_t propose_config(const struct report_view *v, const char *root, struct strbuf *out);
 
 #endif

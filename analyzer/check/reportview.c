@@ -63,9 +63,10 @@ static uint32_t id_of(struct reader *r, const cJSON *v, const char *key, size_t 
 static const cJSON *array(struct reader *r, const cJSON *root, const char *key)
 {
 	const cJSON *a = item(root, key);
-	if (!cJSON_IsArray(a)) {
-		snprintf(r->where, sizeof(r->where), "(top level)");
-		bad(r, key, "expected an array");
+	if (!cJSON_IsArray(a) && !r->failed) {
+		strbuf_addf(r->err, "%s: %s '%s' array (a report of an older seam? run 'seam analyze' again)", r->name,
+			    a ? "expected an" : "no", key);
+		r->failed = true;
 	}
 	return a;
 }

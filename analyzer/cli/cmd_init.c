@@ -70,14 +70,14 @@ static int init(struct init_args *a, struct parsed_args *pa)
 	}
 	if (rc == SEAM_EXIT_OK) {
 		char *root = root_from(a->output, &v);
-		propose_config(&v, root, &out);
+		size_t nserverless = propose_config(&v, root, &out);
 		free(root);
 		if (fs_write_atomic(a->output, out.buf, out.len, &err) != 0) {
 			cli_error("%s", strbuf_str(&err));
 			rc = SEAM_EXIT_USAGE;
 		} else {
-			fprintf(stderr, "seam: wrote %s: %zu services, %zu serverless candidates\n", a->output,
-				v.services.n, v.fitting_candidates.n);
+			fprintf(stderr, "seam: wrote %s: %zu services, %zu serverless functions\n", a->output,
+				v.services.n, nserverless);
 		}
 	}
 	report_view_release(&v);
