@@ -365,10 +365,8 @@ static void resolve_root(struct arch_config *c)
 	free(dir);
 }
 
-int arch_config_load_text(struct arch_config *c, const char *path, const char *text, size_t len,
-			  struct strbuf *err)
+void *json_parse_located(const char *name, const char *text, size_t len, struct strbuf *err)
 {
-	c->path = xstrdup(path);
 	const char *end = NULL;
 	cJSON *json = cJSON_ParseWithLengthOpts(text, len, &end, 0);
 	if (json && jsonpos_trailing(text, len, end)) { /* one value, then only blanks */
@@ -376,10 +374,18 @@ int arch_config_load_text(struct arch_config *c, const char *path, const char *t
 		json = NULL;
 		end = jsonpos_trailing(text, len, end);
 	}
-	if (!json) {
-		jsonpos_syntax_error(err, path, text, len, end ? end : cJSON_GetErrorPtr());
+	if (!json)
+		jsonpos_syntax_error(err, name, text, len, end ? end : cJSON_GetErrorPtr());
+	return json;
+}
+
+int arch_config_load_text(struct arch_config *c, const char *path, const char *text, size_t len,
+			  struct strbuf *err)
+{
+	c->path = xstrdup(path);
+	cJSON *json = json_parse_located(path, text, len, err);
+	if (!json)
 		return -1;
-	}
 	c->json = json;
 	struct loader l = { .c = c, .text = text, .err = err };
 	hashmap_init(&l.index, true);

@@ -62,6 +62,11 @@ struct arch_config {
 	struct arch_pos max_icp_pos, max_fan_out_pos;
 };
 
+/* Parses exactly one JSON value (then only blanks); on error NULL with
+ * "NAME:LINE:COL: malformed JSON" in err. Returns a cJSON tree (as void *),
+ * freed with cJSON_Delete(). Shared by the readers of seam's own JSON files. */
+void *json_parse_located(const char *name, const char *text, size_t len, struct strbuf *err);
+
 void arch_config_init(struct arch_config *c);
 void arch_config_release(struct arch_config *c);
 /* Reads and validates seam.json. On error returns -1 with

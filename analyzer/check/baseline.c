@@ -2,7 +2,6 @@
 #include "baseline.h"
 #include "fsutil.h"
 #include "hashmap.h"
-#include "jsonpos.h"
 #include <cjson/cJSON.h>
 #include <string.h>
 
@@ -47,17 +46,9 @@ static int match(struct check_result *res, const char *name, const cJSON *list, 
 int baseline_apply_text(struct check_result *res, const char *name, const char *text, size_t len,
 			struct strbuf *err)
 {
-	const char *end = NULL;
-	cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-	if (root && jsonpos_trailing(text, len, end)) { /* one value, then only blanks */
-		cJSON_Delete(root);
-		root = NULL;
-		end = jsonpos_trailing(text, len, end);
-	}
-	if (!root) {
-		jsonpos_syntax_error(err, name, text, len, end ? end : cJSON_GetErrorPtr());
+	cJSON *root = json_parse_located(name, text, len, err);
+	if (!root)
 		return -1;
-	}
 	const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
 	const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "violations");
 	int rc = 0;

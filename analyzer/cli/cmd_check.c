@@ -124,19 +124,14 @@ static int same_root(const struct arch_config *c, const struct report_view *v, c
 
 static int check(struct check_args *a, const struct arch_config *c, struct parsed_args *pa)
 {
-	struct strbuf text = STRBUF_INIT, err = STRBUF_INIT;
-	const char *source;
+	struct strbuf err = STRBUF_INIT;
 	if (!a->in.root)
 		a->in.root = c->root_abs;
-	int rc = pipeline_report(&a->in, pa, a->report, &text, &source);
 	struct report_view v;
 	report_view_init(&v);
-	if (rc == SEAM_EXIT_OK && report_view_load_text(&v, source, text.buf, text.len, &err) != 0) {
-		cli_error("%s", strbuf_str(&err));
-		rc = SEAM_EXIT_USAGE;
-	}
+	int rc = pipeline_report_view(&a->in, pa, a->report, &v);
 	if (rc == SEAM_EXIT_OK)
-		rc = same_root(c, &v, source);
+		rc = same_root(c, &v, a->report ? a->report : "seam-out/report.json");
 	if (rc == SEAM_EXIT_OK) {
 		struct check_result res;
 		check_run(&res, c, &v);
@@ -151,7 +146,6 @@ static int check(struct check_args *a, const struct arch_config *c, struct parse
 		check_result_release(&res);
 	}
 	report_view_release(&v);
-	strbuf_release(&text);
 	strbuf_release(&err);
 	return rc;
 }

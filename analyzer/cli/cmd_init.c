@@ -59,15 +59,10 @@ static char *root_from(const char *output, const struct report_view *v)
 
 static int init(struct init_args *a, struct parsed_args *pa)
 {
-	struct strbuf text = STRBUF_INIT, err = STRBUF_INIT, out = STRBUF_INIT;
-	const char *source;
-	int rc = pipeline_report(&a->in, pa, a->report, &text, &source);
+	struct strbuf err = STRBUF_INIT, out = STRBUF_INIT;
 	struct report_view v;
 	report_view_init(&v);
-	if (rc == SEAM_EXIT_OK && report_view_load_text(&v, source, text.buf, text.len, &err) != 0) {
-		cli_error("%s", strbuf_str(&err));
-		rc = SEAM_EXIT_USAGE;
-	}
+	int rc = pipeline_report_view(&a->in, pa, a->report, &v);
 	if (rc == SEAM_EXIT_OK) {
 		char *root = root_from(a->output, &v);
 		size_t nserverless = propose_config(&v, root, &out);
@@ -82,7 +77,6 @@ static int init(struct init_args *a, struct parsed_args *pa)
 	}
 	report_view_release(&v);
 	strbuf_release(&out);
-	strbuf_release(&text);
 	strbuf_release(&err);
 	return rc;
 }

@@ -2,6 +2,7 @@
 #include "pipeline.h"
 #include "analysis.h"
 #include "archconfig.h"
+#include "reportview.h"
 #include "boundaries.h"
 #include "commands.h"
 #include "compdb.h"
@@ -247,6 +248,21 @@ int pipeline_report(struct analyze_args *in, const struct parsed_args *inputs, c
 	int rc = fs_read_file(*source, text, &err) == 0 ? SEAM_EXIT_OK : SEAM_EXIT_USAGE;
 	if (rc != SEAM_EXIT_OK)
 		cli_error("%s (run 'seam analyze' first, or give --report, -p or PATHs)", strbuf_str(&err));
+	strbuf_release(&err);
+	return rc;
+}
+
+int pipeline_report_view(struct analyze_args *in, const struct parsed_args *inputs, const char *report_path,
+			 struct report_view *v)
+{
+	struct strbuf text = STRBUF_INIT, err = STRBUF_INIT;
+	const char *source;
+	int rc = pipeline_report(in, inputs, report_path, &text, &source);
+	if (rc == SEAM_EXIT_OK && report_view_load_text(v, source, text.buf, text.len, &err) != 0) {
+		cli_error("%s", strbuf_str(&err));
+		rc = SEAM_EXIT_USAGE;
+	}
+	strbuf_release(&text);
 	strbuf_release(&err);
 	return rc;
 }

@@ -49,4 +49,9 @@ int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, str
 int pipeline_report(struct analyze_args *in, const struct parsed_args *inputs, const char *report_path,
 		    struct strbuf *text, const char **source);
 
+/* pipeline_report(), then read into a checked view; prints its own errors. */
+struct report_view;
+int pipeline_report_view(struct analyze_args *in, const struct parsed_args *inputs, const char *report_path,
+			 struct report_view *v);
+
 #endif
