@@ -340,6 +340,51 @@ class FormatTests(unittest.TestCase):
         self.assertEqual(len(j["violations"]), 4)
 
 
+class HostileNameTests(unittest.TestCase):
+    """File names with spaces, quotes, markup, backslashes, a newline and
+    non-ASCII stay intact and inert in every check output."""
+
+    NAME = 'odd dir/q"<&\\\u00e9>\nx.c'
+
+    def test_outputs_escape_names(self):
+        p = Project("hostile")
+        path = os.path.join(p.src, self.NAME)
+        os.makedirs(os.path.dirname(path))
+        with open(path, "w") as f:
+            f.write('#include "../billing/billing.h"\nint odd_peek(void)\n{\n\treturn g_total;\n}\n')
+        p.analyze()
+        services = SERVICES + [{"name": "odd <svc>", "files": ["odd dir/*"]}]
+        files = {f: p.path("h." + f) for f in ("sarif", "junit", "markdown", "json")}
+        args = [a for f, path in files.items() for a in ("--write", "%s=%s" % (f, path))]
+        c = p.check(config(services=services), *args)
+        self.assertEqual(c.returncode, 1, c.stderr)
+        # text: one violation per line, the newline shown as \n
+        odd = [l for l in c.stdout.splitlines() if "odd_peek" in l]
+        self.assertEqual(len(odd), 1, c.stdout)
+        self.assertTrue(odd[0].startswith('odd dir/q"<&\\\u00e9>\\nx.c:4:'), odd[0])
+        # JSON keeps the name exactly
+        j = T.load(files["json"])
+        self.assertIn(self.NAME, [v["file"] for v in j["violations"]])
+        # SARIF: a percent-encoded relative URI that decodes to the name, and a valid log
+        import jsonschema
+        import urllib.parse
+        log = T.load(files["sarif"])
+        jsonschema.Draft4Validator(T.load(os.path.join(T.SRC, "docs", "schema", "sarif-2.1.0.json"))).validate(log)
+        uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]]
+        odd_uri = [u for u in uris if u.startswith("odd")][0]
+        self.assertRegex(odd_uri, r"^[A-Za-z0-9._~/%-]+$")
+        self.assertEqual(urllib.parse.unquote(odd_uri), self.NAME)
+        # JUnit parses as XML and keeps the name in the failure text
+        root = ET.parse(files["junit"]).getroot()
+        texts = "".join(t.text or "" for t in root.iter("failure"))
+        self.assertIn('q"<&\\\u00e9>', texts)
+        # Markdown: no raw markup from the name
+        with open(files["markdown"]) as f:
+            md = f.read()
+        self.assertNotIn("<&", md)
+        self.assertIn("q\"&lt;&amp;\\\\\u00e9&gt; x\\.c", md)
+
+
 class InitTests(unittest.TestCase):
     def test_init_writes_a_config_that_check_accepts(self):
         p = Project("init")
