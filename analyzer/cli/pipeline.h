@@ -3,7 +3,10 @@
  * Ownership: the caller owns the strbuf the report is rendered into. */
 #ifndef SEAM_PIPELINE_H
 #define SEAM_PIPELINE_H
+#include "compdb.h"
+#include "extract.h"
 #include "options.h"
+#include "report.h"
 #include <stdbool.h>
 
 struct analyze_args {
@@ -35,6 +38,26 @@ struct analyze_args {
 	  "types=0.5,includes=0.5,dir=8)" },                                                        \
 	{ 0, "pin", OPT_LIST, &(a).pins, "GLOB=SERVICE",                                               \
 	  "put the files (or functions) matching GLOB in service SERVICE (repeatable)" }
+
+/* One analysis run held in memory: what analyze, explain and graph render. */
+struct pipeline {
+	struct compdb db;
+	struct catalog cat;
+	struct boundary_options bo;
+	struct service_pin *pins;
+	struct extract_result r;
+	struct model m;
+	struct analysis an;
+	struct boundaries bd;
+	struct report_context ctx;
+	char *db_path, *root, *libclang_version;
+	bool analysed;
+};
+
+/* Runs the whole analysis into p (messages go to stderr). Returns an exit
+ * code (SEAM_EXIT_*); call pipeline_close() whatever it returns. */
+int pipeline_open(struct pipeline *p, const struct analyze_args *a, const struct parsed_args *pa);
+void pipeline_close(struct pipeline *p);
 
 /* Runs the whole analysis and renders report.json into `report`.
  * Returns an exit code (SEAM_EXIT_*); on success the report is complete. */
