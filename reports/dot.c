@@ -38,6 +38,82 @@ static const char *clean(struct strbuf *sb, const char *s, bool esc)
 	return strbuf_str(sb);
 }
 
+/* ---- object ids in creation order --------------------------------------
+ * cgraph's default id discipline uses the address of a name's string as
+ * its id and writes subgraphs in id order, so clusters would come out in
+ * heap order. This one numbers names as they are first seen. */
+
+struct name_ids {
+	Agraph_t *g;
+	struct hashmap index;  /* name -> position in names */
+	VEC(char *) names;     /* cgraph's reference-counted strings (agstrdup) */
+	IDTYPE anonymous;
+};
+
+static void *ids_open(Agraph_t *g, Agdisc_t *disc)
+{
+	(void)disc;
+	struct name_ids *s = xcalloc(1, sizeof(*s));
+	s->g = g;
+	hashmap_init(&s->index, false);
+	return s;
+}
+
+static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+	struct name_ids *s = state;
+	uint32_t i;
+	(void)objtype;
+	if (!str) {
+		*id = 2 * s->anonymous++ + 1;
+		return 1;
+	}
+	if (!hashmap_get(&s->index, str, &i)) {
+		if (!createflag)
+			return 0;
+		i = (uint32_t)s->names.n;
+		VEC_PUSH(s->names, agstrdup(s->g, str)); /* agwrite asks cgraph whether it is HTML */
+		hashmap_put(&s->index, s->names.v[i], i);
+	}
+	*id = 2 * (IDTYPE)i + 2;
+	return 1;
+}
+
+static long ids_alloc(void *state, int objtype, IDTYPE id)
+{
+	(void)state, (void)objtype, (void)id;
+	return 0;
+}
+
+static void ids_free(void *state, int objtype, IDTYPE id)
+{
+	(void)state, (void)objtype, (void)id;
+}
+
+static char *ids_print(void *state, int objtype, IDTYPE id)
+{
+	struct name_ids *s = state;
+	(void)objtype;
+	return id % 2 == 0 && id / 2 - 1 < s->names.n ? s->names.v[id / 2 - 1] : NULL;
+}
+
+static void ids_close(void *state)
+{
+	struct name_ids *s = state; /* the strings go with the graph's string table */
+	VEC_FREE(s->names);
+	hashmap_release(&s->index);
+	free(s);
+}
+
+static void ids_register(void *state, int objtype, void *obj)
+{
+	(void)state, (void)objtype, (void)obj;
+}
+
+static const Agiddisc_t name_id_disc = { ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register };
+
+/* ---- attributes ---------------------------------------------------------- */
+
 static void set(void *obj, const char *name, const char *value)
 {
 	agsafeset(obj, (char *)name, (char *)value, "");
@@ -157,7 +233,8 @@ static void add_edge(Agraph_t *g, const struct view *v, size_t i, Agnode_t **nod
 
 Agraph_t *dot_graph(const struct view *v)
 {
-	Agraph_t *g = agopen((char *)v->name, Agdirected, NULL);
+	Agdisc_t disc = { &AgMemDisc, (Agiddisc_t *)&name_id_disc, &AgIoDisc };
+	Agraph_t *g = agopen((char *)v->name, Agdirected, &disc);
 	struct strbuf tmp = STRBUF_INIT;
 	graph_defaults(g, v);
 	graph_label(g, v, &tmp);
