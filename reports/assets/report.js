@@ -63,20 +63,27 @@
 
   function text(el, s) { el.textContent = s; return el; }
 
+  /* Whether a node's title (its DOT name: "path:function", "path", "dir/",
+   * "service NAME", optionally after "SERVICE::") holds one of the files or
+   * services of the functions found. */
+  function holds(title, files, services) {
+    var t = title.replace(/^.*::/, '');
+    if (files[t] || (/^service /.test(t) && services[t.slice(8)])) return true;
+    if (t.slice(-1) !== '/') return false;
+    return Object.keys(files).some(function (f) { return f.indexOf(t) === 0 || (t === './' && f.indexOf('/') < 0); });
+  }
+
   function search(q) {
     q = q.trim().toLowerCase();
-    var hits = 0, list = document.getElementById('search-results');
+    var hits = 0, list = document.getElementById('search-results'), files = {}, services = {};
     list.innerHTML = '';
     document.querySelectorAll('[data-search]').forEach(function (el) {
       el.classList.toggle('hidden', q !== '' && el.getAttribute('data-search').toLowerCase().indexOf(q) < 0);
     });
-    document.querySelectorAll('svg g.node').forEach(function (g) {
-      var t = g.querySelector('title');
-      g.classList.toggle('match', q !== '' && t && t.textContent.toLowerCase().indexOf(q) >= 0);
-    });
     if (q !== '') {
       index.forEach(function (f) {
         if ((f[0] + ' ' + f[1]).toLowerCase().indexOf(q) < 0) return;
+        files[f[1]] = services[f[4]] = true;
         if (++hits > 200) return;
         var li = document.createElement('li');
         li.className = 'cls-' + f[3];
@@ -84,6 +91,10 @@
         list.appendChild(li);
       });
     }
+    document.querySelectorAll('svg g.node').forEach(function (g) {
+      var t = g.querySelector('title'), s = t ? t.textContent : '';
+      g.classList.toggle('match', q !== '' && (s.toLowerCase().indexOf(q) >= 0 || (hits > 0 && holds(s, files, services))));
+    });
     text(document.getElementById('search-count'),
       q === '' ? '' : hits + ' function' + (hits === 1 ? '' : 's') + ' match \u201c' + q + '\u201d' +
       (hits > 200 ? ' (first 200 shown)' : ''));
@@ -92,9 +103,12 @@
   document.querySelectorAll('.viewport').forEach(zoomable);
   var input = document.getElementById('search');
   input.addEventListener('input', function () { search(input.value); });
-  var m = /^#search=(.*)$/.exec(location.hash);
+  /* #search=TEXT runs a search, #node=ID selects a node, as a click would. */
+  var m = /^#search=(.*)$/.exec(location.hash), n = /^#node=(.*)$/.exec(location.hash);
   if (m) {
     input.value = decodeURIComponent(m[1]);
     search(input.value);
   }
+  var node = n && document.getElementById(decodeURIComponent(n[1]));
+  if (node && node.closest('svg')) highlight(node.closest('svg'), node);
 })();
