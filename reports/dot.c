@@ -220,14 +220,14 @@ static void add_edge(Agraph_t *g, const struct view *v, size_t i, Agnode_t **nod
 	set(e, "id", name.buf);
 	edge_look(e, ve);
 	strbuf_reset(&name);
+	static const char *const verbs[] = { "call", "include", "write", "read", "state access" };
 	if (ve->label)
 		strbuf_addstr(&name, ve->label);
-	else if (v->kind == VIEW_SERVICE_MAP)
-		strbuf_addf(&name, "%u call%s", ve->weight, ve->weight == 1 ? "" : "s");
-	else if (ve->weight > 1)
-		strbuf_addf(&name, "%u", ve->weight);
-	if (name.len)
-		set_text(e, "label", name.buf, tmp);
+	else
+		strbuf_addf(&name, "%u %s%s", ve->weight, verbs[ve->kind], ve->weight == 1 ? "" : ve->kind == EDGE_STATE ? "es" : "s");
+	/* Labels cost dot a virtual node each: only the service map, which has
+	 * few edges, prints them; elsewhere width shows weight, the tooltip says it. */
+	set_text(e, v->kind == VIEW_SERVICE_MAP ? "label" : "tooltip", name.buf, tmp);
 	strbuf_release(&name);
 }
 

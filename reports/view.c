@@ -68,47 +68,49 @@ const char *vb_service_name(const struct view_builder *vb, uint32_t service)
 	return service < vb->b->nservices ? vb->b->services[service].name : "(no service)";
 }
 
-/* The folder of path cut to depth components (0: all), "." at the top. */
-static const char *dir_of(struct view_builder *vb, const char *path, unsigned depth)
+/* The node a file folds into at LEVEL_DIR ("src/util/", "src/ (97 files)"),
+ * or NULL when the file stays a node of its own. With --collapse dir every
+ * file folds into its folder. */
+static const char *folder_of(struct view_builder *vb, struct arena *ar, uint32_t file)
 {
-	const char *end = strrchr(path, '/');
+	const char *path = vb->m->files.v[file].path, *end = strrchr(path, '/');
+	if (!vb->all_folders)
+		return vb->fold_into[file];
 	if (!end)
-		return ".";
-	size_t len = (size_t)(end - path);
-	unsigned d = 0;
-	for (size_t i = 0; depth && i < len; i++)
-		if (path[i] == '/' && ++d == depth) {
-			len = i;
-			break;
-		}
-	return arena_strndup(&vb->v->arena, path, len);
+		return "./";
+	char *dir = arena_strndup(ar, path, (size_t)(end - path) + 1);
+	return dir;
 }
 
 struct group {
 	const char *key, *label, *cluster;
 };
 
-/* The group of a file (fn == MODEL_NONE) or of a function at level/depth. */
-static struct group group_of(struct view_builder *vb, uint32_t file, uint32_t fn, enum view_level level,
-			     unsigned depth)
+/* The group of a file (fn == MODEL_NONE) or of a function at a level;
+ * strings go to arena ar. */
+static struct group group_of(struct view_builder *vb, struct arena *ar, uint32_t file, uint32_t fn,
+			     enum view_level level)
 {
 	const struct model *m = vb->m;
 	uint32_t svc = fn != MODEL_NONE ? vb->b->fn_service[fn] : vb->b->file_service[file];
-	const char *path = m->files.v[file].path;
+	const char *path = m->files.v[file].path, *dir;
+	struct strbuf sb = STRBUF_INIT;
 	struct group g = { NULL, NULL, vb->v->clustered ? vb_service_name(vb, svc) : NULL };
-	if (level == LEVEL_FUNCTION && fn != MODEL_NONE) {
-		g.label = m->functions.v[fn].name;
-		g.key = vb_strf(vb, "%s:%s", path, g.label);
-	} else if (level == LEVEL_FILE || level == LEVEL_FUNCTION) {
-		g.key = g.label = path;
-	} else if (level == LEVEL_DIR) {
-		g.key = g.label = vb_strf(vb, "%s/", dir_of(vb, path, depth));
-	} else {
-		g.label = vb_service_name(vb, svc);
-		g.key = vb_strf(vb, "service %s", g.label);
-	}
 	if (g.cluster && level != LEVEL_SERVICE)
-		g.key = vb_strf(vb, "%s::%s", g.cluster, g.key);
+		strbuf_addf(&sb, "%s::", g.cluster);
+	size_t prefix = sb.len;
+	if (level == LEVEL_FUNCTION && fn != MODEL_NONE)
+		strbuf_addf(&sb, "%s:%s", path, m->functions.v[fn].name);
+	else if (level == LEVEL_DIR && (dir = folder_of(vb, ar, file)))
+		strbuf_addstr(&sb, dir);
+	else if (level == LEVEL_SERVICE)
+		strbuf_addf(&sb, "service %s", vb_service_name(vb, svc));
+	else
+		strbuf_addstr(&sb, path);
+	g.key = arena_strdup(ar, sb.buf);
+	g.label = level == LEVEL_FUNCTION && fn != MODEL_NONE ? m->functions.v[fn].name
+		: level == LEVEL_SERVICE ? vb_service_name(vb, svc) : g.key + prefix;
+	strbuf_release(&sb);
 	return g;
 }
 
@@ -135,7 +137,7 @@ static uint32_t group_node(struct view_builder *vb, struct group g)
 uint32_t vb_function_node(struct view_builder *vb, uint32_t f)
 {
 	const struct model_function *fn = &vb->m->functions.v[f];
-	uint32_t idx = group_node(vb, group_of(vb, fn->file, f, vb->v->level, vb->v->dir_depth));
+	uint32_t idx = group_node(vb, group_of(vb, &vb->v->arena, fn->file, f, vb->v->level));
 	vb_count_class(vb, idx, (enum fn_class)vb->a->fns[f].cls);
 	if (vb->v->level == LEVEL_FUNCTION)
 		vb->v->nodes.v[idx].tooltip = vb_strf(vb, "%s (%s:%u): %s", fn->name, vb->m->files.v[fn->file].path,
@@ -145,7 +147,7 @@ uint32_t vb_function_node(struct view_builder *vb, uint32_t f)
 
 uint32_t vb_file_node(struct view_builder *vb, uint32_t file)
 {
-	return group_node(vb, group_of(vb, file, MODEL_NONE, vb->v->level, vb->v->dir_depth));
+	return group_node(vb, group_of(vb, &vb->v->arena, file, MODEL_NONE, vb->v->level));
 }
 
 void vb_count_class(struct view_builder *vb, uint32_t node, enum fn_class c)
@@ -163,51 +165,172 @@ void vb_edge(struct view_builder *vb, uint32_t from, uint32_t to, enum view_edge
 
 /* ---- choosing the level ------------------------------------------------- */
 
-static size_t count_groups(struct view_builder *vb, bool by_file, enum view_level level, unsigned depth)
+/* How many nodes the kept functions (or files) make at a level. */
+static size_t count_groups(struct view_builder *vb, bool by_file, enum view_level level)
 {
 	struct hashmap seen;
+	struct arena ar;
 	hashmap_init(&seen, false);
+	arena_init(&ar);
 	size_t n = by_file ? vb->m->files.n : vb->m->functions.n;
 	for (size_t i = 0; i < n; i++) {
 		if (by_file ? !vb->keep_file[i] : !vb->keep_fn[i])
 			continue;
 		uint32_t file = by_file ? (uint32_t)i : vb->m->functions.v[i].file;
-		struct group g = group_of(vb, file, by_file ? MODEL_NONE : (uint32_t)i, level, depth);
-		hashmap_put(&seen, g.key, 0);
+		hashmap_put(&seen, group_of(vb, &ar, file, by_file ? MODEL_NONE : (uint32_t)i, level).key, 0);
 	}
 	size_t count = seen.count;
 	hashmap_release(&seen);
+	arena_release(&ar);
 	return count;
 }
 
-static unsigned max_depth(const struct model *m)
+struct folder {
+	const char *path;       /* with a trailing '/' */
+	uint32_t files, depth;
+};
+
+struct folder_list {
+	struct folder *v;
+	size_t n, cap;
+};
+
+static int smaller_deeper_first(const void *pa, const void *pb)
 {
-	unsigned best = 1;
-	for (size_t i = 0; i < m->files.n; i++) {
-		unsigned d = 0;
-		for (const char *p = m->files.v[i].path; *p; p++)
-			d += *p == '/';
-		if (d > best)
-			best = d;
-	}
-	return best;
+	const struct folder *a = pa, *b = pb;
+	if (a->files != b->files)
+		return a->files < b->files ? -1 : 1;
+	if (a->depth != b->depth)
+		return a->depth > b->depth ? -1 : 1;
+	return strcmp(a->path, b->path);
 }
 
-/* The deepest folder depth at which the groups fit (1 when none does). */
-static unsigned fitting_depth(struct view_builder *vb, bool by_file, unsigned budget, size_t *count)
+/* Every folder above a kept file, with how many kept files lie below it. */
+static void list_folders(struct view_builder *vb, const bool *file_kept, struct folder_list *out)
 {
-	unsigned top = max_depth(vb->m);
-	for (unsigned d = top; d >= 1; d--) {
-		*count = count_groups(vb, by_file, LEVEL_DIR, d);
-		if (*count <= budget || d == 1)
-			return d == top ? 0 : d;
+	struct hashmap index;
+	hashmap_init(&index, false);
+	for (size_t i = 0; i < vb->m->files.n; i++) {
+		const char *path = vb->m->files.v[i].path;
+		uint32_t depth = 0, k;
+		for (const char *p = strchr(path, '/'); file_kept[i] && p; p = strchr(p + 1, '/')) {
+			const char *dir = arena_strndup(&vb->v->arena, path, (size_t)(p - path) + 1);
+			depth++;
+			if (!hashmap_get(&index, dir, &k)) {
+				k = (uint32_t)out->n;
+				struct folder fo = { dir, 0, depth };
+				VEC_PUSH(*out, fo);
+				hashmap_put(&index, dir, k);
+			}
+			out->v[k].files++;
+		}
 	}
-	return 1;
+	hashmap_release(&index);
+	if (out->n)
+		qsort(out->v, out->n, sizeof(*out->v), smaller_deeper_first);
+}
+
+/* How connected each file is: calls to and from other files, includes. */
+static uint32_t *file_degrees(const struct view_builder *vb)
+{
+	const struct model *m = vb->m;
+	uint32_t *deg = xcalloc(m->files.n + 1, sizeof(uint32_t));
+	for (size_t i = 0; i < m->calls.n; i++) {
+		uint32_t callee = m->calls.v[i].callee, from = m->functions.v[m->calls.v[i].caller].file;
+		if (callee != MODEL_NONE && m->functions.v[callee].file != from)
+			deg[from]++, deg[m->functions.v[callee].file]++;
+	}
+	for (size_t i = 0; i < m->includes.n; i++)
+		deg[m->includes.v[i].from]++, deg[m->includes.v[i].to]++;
+	return deg;
+}
+
+struct file_rank {
+	uint32_t file, degree;
+};
+
+static int less_connected_first(const void *pa, const void *pb)
+{
+	const struct file_rank *a = pa, *b = pb;
+	if (a->degree != b->degree)
+		return a->degree < b->degree ? -1 : 1;
+	return a->file < b->file ? -1 : a->file > b->file;
+}
+
+/* Folds the `n` least connected of a folder's own files into one node,
+ * so that a big flat folder keeps its busiest files visible. */
+static void fold_part(struct view_builder *vb, const struct folder *fo, const bool *file_kept, size_t n)
+{
+	uint32_t *deg = file_degrees(vb);
+	VEC(struct file_rank) in = { 0 };
+	size_t len = strlen(fo->path);
+	for (size_t i = 0; i < vb->m->files.n; i++) {
+		struct file_rank r = { (uint32_t)i, deg[i] };
+		if (file_kept[i] && !vb->fold_into[i] && strncmp(vb->m->files.v[i].path, fo->path, len) == 0)
+			VEC_PUSH(in, r);
+	}
+	if (in.n)
+		qsort(in.v, in.n, sizeof(*in.v), less_connected_first);
+	n = n < in.n ? n : in.n;
+	const char *node = vb_strf(vb, "%s (%zu less connected files)", fo->path, n);
+	for (size_t i = 0; i < n; i++)
+		vb->fold_into[in.v[i].file] = node;
+	VEC_FREE(in);
+	free(deg);
+}
+
+static void fold_all(struct view_builder *vb, const struct folder *fo, const bool *file_kept)
+{
+	size_t len = strlen(fo->path);
+	for (size_t i = 0; i < vb->m->files.n; i++)
+		if (file_kept[i] && strncmp(vb->m->files.v[i].path, fo->path, len) == 0)
+			vb->fold_into[i] = fo->path;
+}
+
+/* Folds folders, smallest first, until the view fits. A folder whose
+ * folding would overshoot by far (a big flat src/) is folded in part: its
+ * least connected files become one node. Returns the node count. */
+static size_t fold_folders(struct view_builder *vb, bool by_file, unsigned budget)
+{
+	bool *file_kept = by_file ? vb->keep_file : xcalloc(vb->m->files.n + 1, sizeof(bool));
+	for (size_t f = 0; !by_file && f < vb->m->functions.n; f++)
+		file_kept[vb->m->functions.v[f].file] |= vb->keep_fn[f];
+	struct folder_list folders = { 0 };
+	list_folders(vb, file_kept, &folders);
+	size_t count = count_groups(vb, by_file, LEVEL_DIR);
+	for (size_t i = 0; i < folders.n && count > budget; i++) {
+		const char **saved = xmalloc((vb->m->files.n + 1) * sizeof(*saved));
+		memcpy(saved, vb->fold_into, (vb->m->files.n + 1) * sizeof(*saved));
+		fold_all(vb, &folders.v[i], file_kept);
+		size_t after = count_groups(vb, by_file, LEVEL_DIR);
+		if (after < budget / 2 && folders.v[i].files > 2 * (count - budget)) {
+			memcpy(vb->fold_into, saved, (vb->m->files.n + 1) * sizeof(*saved));
+			fold_part(vb, &folders.v[i], file_kept, count - budget + 1);
+			after = count_groups(vb, by_file, LEVEL_DIR);
+		}
+		count = after;
+		vb->folds++;
+		free(saved);
+	}
+	VEC_FREE(folders);
+	if (!by_file)
+		free(file_kept);
+	return count;
 }
 
 static const char *level_noun(enum view_level l)
 {
-	return l == LEVEL_FUNCTION ? "functions" : l == LEVEL_FILE ? "files" : l == LEVEL_DIR ? "folders" : "services";
+	return l == LEVEL_FUNCTION ? "functions" : l == LEVEL_FILE ? "files" : l == LEVEL_DIR ? "files and folders"
+	       : "services";
+}
+
+/* Says how many folders were folded into one node each. */
+static const char *folded_note(struct view_builder *vb)
+{
+	if (vb->all_folders)
+		return " (every file into its folder)";
+	return vb->folds ? vb_strf(vb, " (%u folder%s folded, wholly or in part)", vb->folds, vb->folds == 1 ? "" : "s")
+			 : "";
 }
 
 void vb_choose_level(struct view_builder *vb, const enum view_level *ladder, size_t n, bool by_file,
@@ -215,20 +338,18 @@ void vb_choose_level(struct view_builder *vb, const enum view_level *ladder, siz
 {
 	struct view *v = vb->v;
 	enum view_level want = vb->o->collapse;
-	size_t finest = count_groups(vb, by_file, ladder[0], 0), count = finest;
+	size_t finest = count_groups(vb, by_file, ladder[0]), count = finest;
 	bool found = want == LEVEL_AUTO;
 	v->level = ladder[0];
+	vb->all_folders = want == LEVEL_DIR;
 	for (size_t i = 0; i < n; i++) {
 		enum view_level l = ladder[i];
 		if (want != LEVEL_AUTO && l != want)
 			continue;
 		found = true;
 		v->level = l;
-		v->dir_depth = 0;
-		if (l == LEVEL_DIR)
-			v->dir_depth = fitting_depth(vb, by_file, budget, &count);
-		else
-			count = count_groups(vb, by_file, l, 0);
+		count = l == LEVEL_DIR && want == LEVEL_AUTO ? fold_folders(vb, by_file, budget)
+							       : count_groups(vb, by_file, l);
 		if (want != LEVEL_AUTO || count <= budget)
 			break;
 	}
@@ -236,8 +357,7 @@ void vb_choose_level(struct view_builder *vb, const enum view_level *ladder, siz
 		VEC_PUSH(v->notes, vb_strf(vb, "--collapse %s does not apply to this view", level_names[want]));
 	if (v->level != ladder[0])
 		VEC_PUSH(v->notes, vb_strf(vb, "%zu %s collapsed into %zu %s%s (%s)", finest, level_noun(ladder[0]),
-					   count, level_noun(v->level),
-					   v->dir_depth ? vb_strf(vb, " cut to depth %u", v->dir_depth) : "",
+					   count, level_noun(v->level), v->level == LEVEL_DIR ? folded_note(vb) : "",
 					   want != LEVEL_AUTO ? "--collapse" : vb_strf(vb, "node limit %u", vb->limit)));
 	if (count > budget && want == LEVEL_AUTO)
 		VEC_PUSH(v->notes, vb_strf(vb, "%zu nodes: still above the limit of %u; use --include-only or --focus",
@@ -337,6 +457,7 @@ static void builder_release(struct view_builder *vb)
 	VEC_FREE(vb->classes);
 	VEC_FREE(vb->raw);
 	hashmap_release(&vb->index);
+	free(vb->fold_into);
 	free(vb->keep_fn);
 	free(vb->keep_file);
 }
@@ -352,6 +473,7 @@ int view_build(struct view *v, const struct model *m, const struct analysis *a, 
 	struct view_builder vb = { .v = v, .m = m, .a = a, .b = b, .o = o,
 				   .limit = o->node_limit ? o->node_limit : VIEW_NODE_LIMIT_DEFAULT };
 	hashmap_init(&vb.index, false);
+	vb.fold_into = xcalloc(m->files.n + 1, sizeof(*vb.fold_into));
 	vb.keep_fn = xcalloc(m->functions.n + 1, sizeof(bool));
 	vb.keep_file = xcalloc(m->files.n + 1, sizeof(bool));
 	int rc = 0;
@@ -364,8 +486,10 @@ int view_build(struct view *v, const struct model *m, const struct analysis *a, 
 	}
 	if (rc == 0) {
 		vb_finish(&vb);
-		v->title = vb_strf(&vb, "%s\n%zu nodes (one per %s), %zu edges", v->title, v->nodes.n,
-				   view_level_name(v->level), v->edges.n);
+		static const char *const per[] = { "", "one per function", "one per file",
+						   "files and folded folders", "one per service" };
+		v->title = vb_strf(&vb, "%s\n%zu nodes (%s), %zu edges", v->title, v->nodes.n, per[v->level],
+				   v->edges.n);
 	}
 	builder_release(&vb);
 	return rc;

@@ -52,8 +52,8 @@ struct view {
 	struct arena arena;
 	enum view_kind kind;
 	const char *name, *title;
-	enum view_level level;  /* what a node stands for after collapsing */
-	unsigned dir_depth;     /* LEVEL_DIR: folders cut to this depth (0: full) */
+	enum view_level level;  /* what a node stands for after collapsing; LEVEL_DIR
+				 * mixes files and the folders folded to fit */
 	bool clustered;         /* nodes sit in per-service clusters */
 	VEC(struct view_node) nodes;
 	VEC(struct view_edge) edges;

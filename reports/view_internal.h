@@ -19,6 +19,9 @@ struct view_builder {
 	const struct view_options *o;
 	unsigned limit;
 	struct hashmap index;            /* node key -> node index */
+	const char **fold_into;          /* per file: the node it folds into (LEVEL_DIR), or NULL */
+	unsigned folds;                  /* folders folded */
+	bool all_folders;                /* --collapse dir: every file into its folder */
 	VEC(uint32_t *) classes;         /* per node: CLASS_COUNT counters */
 	VEC(struct raw_edge) raw;
 	bool *keep_fn;                   /* per function: drawn (before grouping) */
@@ -42,7 +45,7 @@ void vb_count_class(struct view_builder *vb, uint32_t node, enum fn_class c);
  * are dropped unless at function level). */
 void vb_edge(struct view_builder *vb, uint32_t from, uint32_t to, enum view_edge_kind kind);
 
-/* Picks v->level (and dir_depth) for the kept functions (or files, when
+/* Picks v->level (and the folders to fold) for the kept functions (or files, when
  * by_file) among `ladder`, the levels this view may use, finest first. */
 void vb_choose_level(struct view_builder *vb, const enum view_level *ladder, size_t n, bool by_file,
 		     unsigned budget);

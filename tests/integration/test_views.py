@@ -136,7 +136,7 @@ class ViewTests(unittest.TestCase):
         with open(path, encoding="utf-8") as f:
             text = f.read()
         self.assertLessEqual(len(dot_nodes(path)), 12)
-        self.assertRegex(text, r"\d+ functions collapsed into \d+ (folders|services)")
+        self.assertRegex(text, r"\d+ functions collapsed into \d+ (files and folders|services)")
         p = graph("bookstore", "callgraph", path, "--collapse", "file")
         self.assertEqual(p.returncode, 0, p.stderr)
         with open(path, encoding="utf-8") as f:
