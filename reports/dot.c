@@ -97,12 +97,25 @@ static char *ids_print(void *state, int objtype, IDTYPE id)
 	return id % 2 == 0 && id / 2 - 1 < s->names.n ? s->names.v[id / 2 - 1] : NULL;
 }
 
+/* cgraph 2.42 frees a root graph's heap without calling the id
+ * discipline's close: dot_graph_close() frees the state instead. */
 static void ids_close(void *state)
 {
-	struct name_ids *s = state; /* the strings go with the graph's string table */
-	VEC_FREE(s->names);
+	(void)state;
+}
+
+static void ids_release(struct name_ids *s)
+{
+	VEC_FREE(s->names); /* the strings go with the graph's string table */
 	hashmap_release(&s->index);
 	free(s);
+}
+
+void dot_graph_close(Agraph_t *g)
+{
+	struct name_ids *s = g->clos->state.id;
+	agclose(g);
+	ids_release(s);
 }
 
 static void ids_register(void *state, int objtype, void *obj)
@@ -268,7 +281,7 @@ void dot_write(const struct view *v, struct strbuf *out)
 	g->clos->disc.io = &io;
 	agwrite(g, out);
 	g->clos->disc.io = saved;
-	agclose(g);
+	dot_graph_close(g);
 }
 
 const char *dot_format_of_path(const char *path)

@@ -10,8 +10,9 @@
 struct Agraph_s;
 
 /* The view as a cgraph graph (node and edge attributes set, labels
- * escaped); the caller closes it with agclose(). */
+ * escaped); the caller closes it with dot_graph_close(), not agclose(). */
 struct Agraph_s *dot_graph(const struct view *v);
+void dot_graph_close(struct Agraph_s *g);
 /* The view as DOT text (not laid out). */
 void dot_write(const struct view *v, struct strbuf *out);
 /* "dot", "svg", "png" or "pdf" from a file name's extension, else NULL. */

@@ -45,6 +45,6 @@ int renderer_render(struct renderer *r, const struct view *v, const char *format
 		strbuf_addf(err, "Graphviz could not lay out or render the %s view as %s", v->name, format);
 	if (data)
 		gvFreeRenderData(data);
-	agclose(g);
+	dot_graph_close(g);
 	return rc == 0 ? 0 : -1;
 }

@@ -4,6 +4,7 @@
 #include "hotspots.h"
 #include "report.h"
 #include "report_assets.h"
+#include "view.h"
 #include <cjson/cJSON.h>
 #include <string.h>
 
@@ -83,7 +84,12 @@ static void figures(struct strbuf *out, const struct model *m, const struct repo
 static void views(struct strbuf *out, const struct report_context *ctx)
 {
 	strbuf_addstr(out, "<section id=\"views\"><h2>Views</h2>\n<p class=\"note\">Scroll to zoom, drag to pan, "
-			   "click a node to highlight its neighbours (click the background to clear).</p>\n");
+			   "click a node to highlight its neighbours (click the background to clear).</p>\n<p class=\"note\">");
+	for (int c = 0; c < CLASS_COUNT; c++)
+		strbuf_addf(out, "<span class=\"tag\" style=\"background:%s\">%s</span> ", view_class_colour((enum fn_class)c),
+			    class_name((enum fn_class)c));
+	strbuf_addstr(out, "&middot; globals are yellow ellipses &middot; edges: calls grey, includes dashed, "
+			   "writes red, reads dashed blue, shared state dashed red</p>\n");
 	for (size_t i = 0; i < ctx->nviews; i++) {
 		const struct view_image *v = &ctx->views[i];
 		const char *svg = strstr(v->svg, "<svg");
