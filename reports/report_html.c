@@ -28,7 +28,7 @@ static void esc(struct strbuf *out, const char *s)
 
 static const char *asset(const char *name)
 {
-	for (const struct report_asset *a = report_assets; a->name; a++)
+	for (const struct builtin_pack *a = report_assets; a->name; a++)
 		if (strcmp(a->name, name) == 0)
 			return a->text;
 	return "";

@@ -159,7 +159,7 @@ void vb_edge(struct view_builder *vb, uint32_t from, uint32_t to, enum view_edge
 {
 	if (from == to && vb->v->level != LEVEL_FUNCTION)
 		return;
-	struct raw_edge e = { from, to, 1, (uint8_t)kind, NULL };
+	struct view_edge e = { from, to, 1, (uint8_t)kind, NULL };
 	VEC_PUSH(vb->raw, e);
 }
 
@@ -366,9 +366,9 @@ void vb_choose_level(struct view_builder *vb, const enum view_level *ladder, siz
 
 /* ---- finishing: edges and colours --------------------------------------- */
 
-static int raw_cmp(const void *pa, const void *pb)
+static int edge_order(const void *pa, const void *pb)
 {
-	const struct raw_edge *a = pa, *b = pb;
+	const struct view_edge *a = pa, *b = pb;
 	if (a->from != b->from)
 		return a->from < b->from ? -1 : 1;
 	if (a->to != b->to)
@@ -381,30 +381,16 @@ static int heavier_first(const void *pa, const void *pb)
 	const struct view_edge *a = pa, *b = pb;
 	if (a->weight != b->weight)
 		return a->weight > b->weight ? -1 : 1;
-	if (a->from != b->from)
-		return a->from < b->from ? -1 : 1;
-	if (a->to != b->to)
-		return a->to < b->to ? -1 : 1;
-	return (int)a->kind - (int)b->kind;
-}
-
-static int edge_order(const void *pa, const void *pb)
-{
-	const struct view_edge *a = pa, *b = pb;
-	if (a->from != b->from)
-		return a->from < b->from ? -1 : 1;
-	if (a->to != b->to)
-		return a->to < b->to ? -1 : 1;
-	return (int)a->kind - (int)b->kind;
+	return edge_order(pa, pb);
 }
 
 static void merge_edges(struct view_builder *vb)
 {
 	struct view *v = vb->v;
 	if (vb->raw.n)
-		qsort(vb->raw.v, vb->raw.n, sizeof(*vb->raw.v), raw_cmp);
+		qsort(vb->raw.v, vb->raw.n, sizeof(*vb->raw.v), edge_order);
 	for (size_t i = 0; i < vb->raw.n; i++) {
-		const struct raw_edge *r = &vb->raw.v[i];
+		const struct view_edge *r = &vb->raw.v[i];
 		struct view_edge *last = v->edges.n ? &v->edges.v[v->edges.n - 1] : NULL;
 		if (last && last->from == r->from && last->to == r->to && last->kind == r->kind) {
 			last->weight += r->weight;
@@ -412,8 +398,7 @@ static void merge_edges(struct view_builder *vb)
 				last->label = r->label;
 			continue;
 		}
-		struct view_edge e = { r->from, r->to, r->weight, r->kind, r->label };
-		VEC_PUSH(v->edges, e);
+		VEC_PUSH(v->edges, *r);
 	}
 	size_t cap = (size_t)vb->limit * 3;
 	if (v->edges.n <= cap)

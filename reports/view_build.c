@@ -129,7 +129,7 @@ static void shared_state_edges(struct view_builder *vb, const uint32_t *node_of_
 	}
 	for (size_t i = 0; i < pairs.n; i++) {
 		struct shared_pair *p = &pairs.v[i];
-		struct raw_edge e = { p->from, p->to, p->weight, EDGE_STATE,
+		struct view_edge e = { p->from, p->to, p->weight, EDGE_STATE,
 				      vb_strf(vb, "%u state access%s\n%s", p->weight, p->weight == 1 ? "" : "es",
 						     strbuf_str(&p->names)) };
 		VEC_PUSH(vb->raw, e);

@@ -4,12 +4,6 @@
 #define SEAM_VIEW_INTERNAL_H
 #include "view.h"
 
-struct raw_edge {
-	uint32_t from, to, weight;
-	uint8_t kind;
-	const char *label;
-};
-
 /* The state of one view_build() call. */
 struct view_builder {
 	struct view *v;
@@ -23,7 +17,7 @@ struct view_builder {
 	unsigned folds;                  /* folders folded */
 	bool all_folders;                /* --collapse dir: every file into its folder */
 	VEC(uint32_t *) classes;         /* per node: CLASS_COUNT counters */
-	VEC(struct raw_edge) raw;
+	VEC(struct view_edge) raw;       /* one per relation, merged by vb_finish() */
 	bool *keep_fn;                   /* per function: drawn (before grouping) */
 	bool *keep_file;                 /* per file */
 };
