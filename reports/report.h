@@ -8,6 +8,12 @@
 #include "model.h"
 #include "strbuf.h"
 
+/* A view drawn for report.html (SVG text, Graphviz's XML prolog included). */
+struct view_image {
+	const char *name, *title, *svg;
+	size_t nodes, edges;
+};
+
 /* Everything a report needs to say about the run besides the model. */
 struct report_context {
 	const char *tool_version;
@@ -16,7 +22,16 @@ struct report_context {
 	unsigned tus, tus_failed, tus_with_errors;
 	const struct analysis *analysis; /* NULL: the model only */
 	const struct boundaries *boundaries; /* NULL: no services */
+	const struct view_image *views;      /* report.html embeds these */
+	size_t nviews;
 };
+
+/* The headline figures report.html and summary.md open with. */
+struct report_figures {
+	size_t files, tus, functions_defined, calls, mutable_globals, services, candidates, fitting,
+		crossing_calls, cut_costs;
+};
+void report_figures_compute(const struct model *m, const struct report_context *ctx, struct report_figures *f);
 
 struct report_writer {
 	const char *name;          /* format id, e.g. "json" */
@@ -28,6 +43,8 @@ struct report_writer {
 const struct report_writer *report_writer_find(const char *name);
 
 void report_json_write(const struct model *m, const struct report_context *ctx, struct strbuf *out);
+void report_html_write(const struct model *m, const struct report_context *ctx, struct strbuf *out);
+void report_markdown_write(const struct model *m, const struct report_context *ctx, struct strbuf *out);
 
 #define REPORT_SCHEMA_VERSION 1
 

@@ -10,6 +10,7 @@ packages=(
   libcjson-dev libigraph-dev           # JSON, graph algorithms
   libcmocka-dev                        # unit tests
   python3 python3-jsonschema           # test runners, schema validation
+  chromium fonts-dejavu-core           # headless browser test of report.html
 )
 
 missing=()

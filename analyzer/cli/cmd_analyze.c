@@ -1,5 +1,6 @@
 /* cmd_analyze.c — seam analyze: compile database or sources -> report.json */
 #include "commands.h"
+#include "dot.h"
 #include "fsutil.h"
 #include "options.h"
 #include "pipeline.h"
@@ -11,51 +12,126 @@ static const char usage_line[] =
 	"seam analyze [-p BUILD_DIR | PATH... [-- COMPILER_FLAGS]] [options]";
 static const char summary[] =
 	"Parses every translation unit with libclang and writes the program model\n"
-	"(functions, globals, calls, accesses, includes, types) to OUT_DIR/report.json.\n"
+	"(functions, globals, calls, accesses, includes, types) to OUT_DIR/report.json,\n"
+	"the default views to OUT_DIR/views/ (DOT and SVG), OUT_DIR/report.html (one\n"
+	"self-contained page) and OUT_DIR/summary.md (for CI job summaries).\n"
 	"With -p, reads BUILD_DIR/compile_commands.json; otherwise scans the PATHs\n"
 	"for .c files and compiles them with the flags after '--'.";
 
-static int write_report(const char *out_dir, const struct strbuf *text, bool quiet)
+struct analyze_outputs {
+	const char *out_dir;
+	unsigned node_limit;
+	bool no_views, quiet;
+	struct strbuf err;
+	size_t written;
+};
+
+static int write_file(struct analyze_outputs *o, const char *name, const struct strbuf *text)
 {
-	struct strbuf err = STRBUF_INIT;
-	const struct report_writer *w = report_writer_find("json");
-	int rc = fs_mkdirs(out_dir, &err);
-	char *path = path_join(out_dir, w->file_name);
-	if (rc == 0)
-		rc = fs_write_atomic(path, text->buf, text->len, &err);
-	if (rc != 0)
-		cli_error("%s", strbuf_str(&err));
-	else if (!quiet)
-		fprintf(stderr, "seam: wrote %s\n", path);
+	char *path = path_join(o->out_dir, name);
+	int rc = fs_write_atomic(path, strbuf_str(text), text->len, &o->err);
 	free(path);
-	strbuf_release(&err);
-	return rc == 0 ? SEAM_EXIT_OK : SEAM_EXIT_USAGE;
+	o->written += rc == 0;
+	return rc;
 }
 
-static int run(const struct analyze_args *a, const struct parsed_args *pa)
+/* Draws the default views into OUT_DIR/views/ (DOT and SVG); keeps the
+ * SVGs in imgs for report.html. */
+static int write_views(struct analyze_outputs *o, const struct pipeline *p, struct view_image *imgs,
+		       struct strbuf *svgs)
 {
-	struct strbuf report = STRBUF_INIT;
-	int rc = pipeline_run(a, pa, &report);
-	if (rc == SEAM_EXIT_OK)
-		rc = write_report(a->out_dir, &report, a->quiet);
-	strbuf_release(&report);
+	struct renderer *r = renderer_new();
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < view_ndefaults; i++) {
+		struct view_options vo = { .kind = view_defaults[i], .node_limit = o->node_limit };
+		struct view v;
+		struct strbuf dot = STRBUF_INIT;
+		rc = view_build(&v, &p->m, &p->an, &p->bd, &vo, &o->err);
+		if (rc == 0)
+			rc = renderer_render(r, &v, "svg", &svgs[i], &o->err);
+		if (rc == 0)
+			rc = renderer_render(r, &v, "dot", &dot, &o->err);
+		struct strbuf name = STRBUF_INIT;
+		strbuf_addf(&name, "views/%s.dot", v.name);
+		if (rc == 0)
+			rc = write_file(o, name.buf, &dot);
+		strbuf_reset(&name);
+		strbuf_addf(&name, "views/%s.svg", v.name);
+		if (rc == 0)
+			rc = write_file(o, name.buf, &svgs[i]);
+		imgs[i] = (struct view_image){ view_kind_name(view_defaults[i]), NULL, strbuf_str(&svgs[i]), v.nodes.n, v.edges.n };
+		strbuf_release(&name);
+		strbuf_release(&dot);
+		view_release(&v);
+	}
+	renderer_free(r);
+	return rc;
+}
+
+static int write_reports(struct analyze_outputs *o, struct pipeline *p)
+{
+	static const char *const formats[] = { "json", "html", "markdown" };
+	struct view_image imgs[VIEW_KIND_COUNT];
+	struct strbuf svgs[VIEW_KIND_COUNT];
+	for (size_t i = 0; i < VIEW_KIND_COUNT; i++)
+		strbuf_init(&svgs[i]);
+	char *views_dir = path_join(o->out_dir, "views");
+	int rc = fs_mkdirs(o->no_views ? o->out_dir : views_dir, &o->err);
+	if (rc == 0 && !o->no_views) {
+		rc = write_views(o, p, imgs, svgs);
+		p->ctx.views = imgs;
+		p->ctx.nviews = view_ndefaults;
+	}
+	for (size_t i = 0; rc == 0 && i < sizeof(formats) / sizeof(formats[0]); i++) {
+		const struct report_writer *w = report_writer_find(formats[i]);
+		struct strbuf text = STRBUF_INIT;
+		w->write(&p->m, &p->ctx, &text);
+		rc = write_file(o, w->file_name, &text);
+		strbuf_release(&text);
+	}
+	p->ctx.views = NULL;
+	p->ctx.nviews = 0;
+	for (size_t i = 0; i < VIEW_KIND_COUNT; i++)
+		strbuf_release(&svgs[i]);
+	free(views_dir);
+	return rc;
+}
+
+static int run(const struct analyze_args *a, const struct parsed_args *pa, struct analyze_outputs *o)
+{
+	struct pipeline p;
+	int rc = pipeline_open(&p, a, pa);
+	if (rc == SEAM_EXIT_OK && write_reports(o, &p) != 0) {
+		cli_error("%s", strbuf_str(&o->err));
+		rc = SEAM_EXIT_USAGE;
+	} else if (rc == SEAM_EXIT_OK && !a->quiet) {
+		fprintf(stderr, "seam: wrote %s/report.json, report.html, summary.md%s\n", a->out_dir,
+			o->no_views ? "" : " and the views in views/ (DOT and SVG)");
+	}
+	pipeline_close(&p);
+	strbuf_release(&o->err);
 	return rc;
 }
 
 int cmd_analyze(int argc, char **argv)
 {
 	struct analyze_args a = { .out_dir = "seam-out" };
+	struct analyze_outputs out = { 0 };
 	const struct option opts[] = {
 		PIPELINE_OPTIONS(a),
 		{ 'o', "output", OPT_STRING, &a.out_dir, "OUT_DIR", "where reports go (default: seam-out)" },
 		{ 'q', "quiet", OPT_FLAG, &a.quiet, NULL, "no progress line, no summary (warnings and errors still show)" },
+		{ 0, "node-limit", OPT_UINT, &out.node_limit, "N", "views collapse past N nodes (default: 150)" },
+		{ 0, "no-views", OPT_FLAG, &out.no_views, NULL, "draw no views (report.html then has none)" },
 		{ 0 },
 	};
 	static const struct command_help help = { "analyze", usage_line, summary };
 	struct parsed_args pa;
 	int rc = cli_options(opts, argc, argv, &help, &pa);
-	if (rc < 0)
-		rc = run(&a, &pa);
+	if (rc < 0) {
+		out.out_dir = a.out_dir;
+		rc = run(&a, &pa, &out);
+	}
 	options_release(opts, &pa);
 	return rc;
 }

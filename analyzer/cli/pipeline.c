@@ -155,81 +155,79 @@ static int load_config(const struct analyze_args *a, struct arch_config *cfg)
 	return rc == 0 ? SEAM_EXIT_OK : SEAM_EXIT_USAGE;
 }
 
-int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, struct strbuf *report)
+int pipeline_open(struct pipeline *p, const struct analyze_args *a, const struct parsed_args *pa)
 {
-	struct boundary_options bo;
-	struct service_pin *pins = NULL;
-	struct arch_config cfg;
-	arch_config_init(&cfg);
-	int brc = load_config(a, &cfg);
-	if (brc == SEAM_EXIT_OK)
-		brc = boundary_options(a, &cfg, &bo, &pins);
-	if (brc != SEAM_EXIT_OK) {
-		arch_config_release(&cfg);
-		free(pins);
-		return brc;
-	}
-	struct compdb db;
-	compdb_init(&db);
-	char *db_path = NULL;
-	struct catalog cat;
-	catalog_init(&cat);
-	int rc = load_catalog(&cat, a->rules.v, a->rules.n);
+	memset(p, 0, sizeof(*p));
+	compdb_init(&p->db);
+	catalog_init(&p->cat);
+	model_init(&p->m);
+	arch_config_init(&p->cfg);
+	int rc = load_config(a, &p->cfg);
 	if (rc == SEAM_EXIT_OK)
-		rc = load_inputs(a, pa, &db, &db_path);
-	if (rc != SEAM_EXIT_OK) {
-		catalog_release(&cat);
-		compdb_release(&db);
-		free(db_path);
-		free(pins);
-		arch_config_release(&cfg);
+		rc = boundary_options(a, &p->cfg, &p->bo, &p->pins);
+	if (rc == SEAM_EXIT_OK)
+		rc = load_catalog(&p->cat, a->rules.v, a->rules.n);
+	if (rc == SEAM_EXIT_OK)
+		rc = load_inputs(a, pa, &p->db, &p->db_path);
+	if (rc != SEAM_EXIT_OK)
 		return rc;
-	}
-	char *root = a->root ? path_absolute(a->root, NULL) : NULL;
+	p->root = a->root ? path_absolute(a->root, NULL) : NULL;
 	struct extract_options eo = {
-		.root = root, .excludes = a->excludes.v, .nexcludes = a->excludes.n, .jobs = a->jobs,
+		.root = p->root, .excludes = a->excludes.v, .nexcludes = a->excludes.n, .jobs = a->jobs,
 		.progress = !a->quiet && isatty(STDERR_FILENO), .resource_dir = SEAM_CLANG_RESOURCE_DIR,
 	};
-	struct extract_result r = { 0 };
-	struct model m;
-	model_init(&m);
-	extract_run(&db, &eo, &m, &r);
-	for (size_t i = 0; i < r.warnings.n; i++)
-		cli_warning("%s", r.warnings.v[i]);
-	print_failures(&m);
-	struct analysis an;
-	analysis_run(&an, &m, &cat);
-	struct boundaries bd;
-	boundaries_run(&bd, &m, &an, &bo);
+	struct extract_result *r = &p->r;
+	extract_run(&p->db, &eo, &p->m, r);
+	for (size_t i = 0; i < r->warnings.n; i++)
+		cli_warning("%s", r->warnings.v[i]);
+	print_failures(&p->m);
+	analysis_run(&p->an, &p->m, &p->cat);
+	boundaries_run(&p->bd, &p->m, &p->an, &p->bo);
+	p->analysed = true;
 	CXString v = clang_getClangVersion();
-	struct report_context ctx = {
-		.analysis = &an,
-		.boundaries = &bd,
-		.tool_version = SEAM_VERSION, .libclang_version = clang_getCString(v),
-		.compile_database = db_path, .tus = r.tus, .tus_failed = r.tus_failed,
-		.tus_with_errors = r.tus_with_errors,
-	};
-	rc = r.tus_failed == r.tus ? SEAM_EXIT_INPUT : SEAM_EXIT_OK;
-	if (rc == SEAM_EXIT_INPUT)
-		cli_error("none of the %u translation units could be parsed", r.tus);
-	else
-		report_json_write(&m, &ctx, report);
-	if (!a->quiet)
-		print_summary(&m, &r);
+	p->libclang_version = xstrdup(clang_getCString(v));
 	clang_disposeString(v);
-	extract_result_release(&r);
-	boundaries_release(&bd);
-	analysis_release(&an);
-	catalog_release(&cat);
-	model_release(&m);
-	compdb_release(&db);
-	free(db_path);
-	free(root);
-	free(pins);
-	arch_config_release(&cfg);
-	return rc;
+	p->ctx = (struct report_context){
+		.analysis = &p->an, .boundaries = &p->bd,
+		.tool_version = SEAM_VERSION, .libclang_version = p->libclang_version,
+		.compile_database = p->db_path, .tus = r->tus, .tus_failed = r->tus_failed,
+		.tus_with_errors = r->tus_with_errors,
+	};
+	if (!a->quiet)
+		print_summary(&p->m, r);
+	if (r->tus_failed == r->tus) {
+		cli_error("none of the %u translation units could be parsed", r->tus);
+		return SEAM_EXIT_INPUT;
+	}
+	return SEAM_EXIT_OK;
 }
 
+void pipeline_close(struct pipeline *p)
+{
+	if (p->analysed) {
+		boundaries_release(&p->bd);
+		analysis_release(&p->an);
+	}
+	extract_result_release(&p->r);
+	catalog_release(&p->cat);
+	model_release(&p->m);
+	compdb_release(&p->db);
+	free(p->libclang_version);
+	free(p->db_path);
+	free(p->root);
+	free(p->pins);
+	arch_config_release(&p->cfg);
+}
+
+int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, struct strbuf *report)
+{
+	struct pipeline p;
+	int rc = pipeline_open(&p, a, pa);
+	if (rc == SEAM_EXIT_OK)
+		report_json_write(&p.m, &p.ctx, report);
+	pipeline_close(&p);
+	return rc;
+}
 
 int pipeline_report(struct analyze_args *in, const struct parsed_args *inputs, const char *report_path,
 		    struct strbuf *text, const char **source)

@@ -3,7 +3,11 @@
  * Ownership: the caller owns the strbuf the report is rendered into. */
 #ifndef SEAM_PIPELINE_H
 #define SEAM_PIPELINE_H
+#include "archconfig.h"
+#include "compdb.h"
+#include "extract.h"
 #include "options.h"
+#include "report.h"
 #include <stdbool.h>
 
 struct analyze_args {
@@ -38,6 +42,27 @@ struct analyze_args {
 	{ 0, "config", OPT_STRING, &(a).config, "FILE",                                                \
 	  "seam.json, the target architecture: check applies its rules (default: ./seam.json); "     \
 	  "its \"pins\" steer the clustering like --pin" }
+
+/* One analysis run held in memory: what analyze, explain and graph render. */
+struct pipeline {
+	struct compdb db;
+	struct catalog cat;
+	struct boundary_options bo;
+	struct service_pin *pins;
+	struct arch_config cfg;      /* --config: its pins */
+	struct extract_result r;
+	struct model m;
+	struct analysis an;
+	struct boundaries bd;
+	struct report_context ctx;
+	char *db_path, *root, *libclang_version;
+	bool analysed;
+};
+
+/* Runs the whole analysis into p (messages go to stderr). Returns an exit
+ * code (SEAM_EXIT_*); call pipeline_close() whatever it returns. */
+int pipeline_open(struct pipeline *p, const struct analyze_args *a, const struct parsed_args *pa);
+void pipeline_close(struct pipeline *p);
 
 /* Runs the whole analysis and renders report.json into `report`.
  * Returns an exit code (SEAM_EXIT_*); on success the report is complete. */

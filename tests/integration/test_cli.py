@@ -193,7 +193,9 @@ class CliTests(unittest.TestCase):
         self.assertEqual(p.returncode, 2)
         with open(os.path.join(self.dir, "out", "report.json"), "rb") as f:
             self.assertEqual(f.read(), before)
-        self.assertEqual(sorted(os.listdir(os.path.join(self.dir, "out"))), ["report.json"])
+        self.assertEqual(sorted(os.listdir(os.path.join(self.dir, "out"))),
+                         ["report.html", "report.json", "summary.md", "views"])
+        self.assertEqual(len(os.listdir(os.path.join(self.dir, "out", "views"))), 10)  # no temporaries
 
     STATE = ("int g_count;\n"
              "static void bump(void) { g_count++; }\n"

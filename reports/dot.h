@@ -1,0 +1,29 @@
+/* dot.h — views as Graphviz graphs: DOT text for users' own tools, and
+ * laid-out drawings (SVG, PNG, PDF) rendered in-process with gvc.
+ * Only reports/dot.c and reports/render.c touch Graphviz.
+ * Ownership: output is appended to the caller's strbuf; a renderer holds
+ * one Graphviz context, freed by renderer_free(). */
+#ifndef SEAM_DOT_H
+#define SEAM_DOT_H
+#include "view.h"
+
+struct Agraph_s;
+
+/* The view as a cgraph graph (node and edge attributes set, labels
+ * escaped); the caller closes it with dot_graph_close(), not agclose(). */
+struct Agraph_s *dot_graph(const struct view *v);
+void dot_graph_close(struct Agraph_s *g);
+/* The view as DOT text (not laid out). */
+void dot_write(const struct view *v, struct strbuf *out);
+/* "dot", "svg", "png" or "pdf" from a file name's extension, else NULL. */
+const char *dot_format_of_path(const char *path);
+
+struct renderer;
+struct renderer *renderer_new(void);
+void renderer_free(struct renderer *r);
+/* Lays the view out and renders it in `format` ("dot" writes DOT text).
+ * Returns 0, or -1 with a message in err. */
+int renderer_render(struct renderer *r, const struct view *v, const char *format, struct strbuf *out,
+		    struct strbuf *err);
+
+#endif
