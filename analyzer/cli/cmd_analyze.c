@@ -6,6 +6,7 @@
 #include "report.h"
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static const char usage_line[] =
 	"seam analyze [-p BUILD_DIR | PATH... [-- COMPILER_FLAGS]] [options]";
@@ -32,12 +33,26 @@ static int write_report(const char *out_dir, const struct strbuf *text, bool qui
 	return rc == 0 ? SEAM_EXIT_OK : SEAM_EXIT_USAGE;
 }
 
-static int run(const struct analyze_args *a, const struct parsed_args *pa)
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int run(struct analyze_args *a, const struct parsed_args *pa)
 {
 	struct strbuf report = STRBUF_INIT;
+	struct pipeline_stats st = { 0 };
+	a->timing = &st;
 	int rc = pipeline_run(a, pa, &report);
+	double t0 = now_seconds();
 	if (rc == SEAM_EXIT_OK)
 		rc = write_report(a->out_dir, &report, a->quiet);
+	st.report += now_seconds() - t0;
+	st.total += now_seconds() - t0;
+	if (a->stats && rc == SEAM_EXIT_OK)
+		pipeline_print_stats(&st);
 	strbuf_release(&report);
 	return rc;
 }
@@ -47,6 +62,7 @@ int cmd_analyze(int argc, char **argv)
 	struct analyze_args a = { .out_dir = "seam-out" };
 	const struct option opts[] = {
 		PIPELINE_OPTIONS(a),
+		PIPELINE_SPEED_OPTIONS(a),
 		{ 'o', "output", OPT_STRING, &a.out_dir, "OUT_DIR", "where reports go (default: seam-out)" },
 		{ 'q', "quiet", OPT_FLAG, &a.quiet, NULL, "no progress line, no summary (warnings and errors still show)" },
 		{ 0 },

@@ -22,6 +22,7 @@ int cmd_analyze(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_version(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 
 /* Loads the built-in effect packs and then each of files (cmd_analyze.c). */
 struct catalog;

@@ -13,6 +13,7 @@ static const struct command commands[] = {
 	{ "explain", cmd_explain, "why a function has its class: the chain of calls to the deciding statement" },
 	{ "compare", cmd_compare, "compare two decompositions (MoJo, MoJoFM); export one as RSF" },
 	{ "version", cmd_version, "print seam's version and the libclang it uses" },
+	{ "extract", cmd_extract, "parse one shard of the compile database into facts files (for analyze --facts)" },
 	{ NULL, NULL, NULL },
 };
 

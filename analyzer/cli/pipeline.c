@@ -6,15 +6,21 @@
 #include "compdb.h"
 #include "extract.h"
 #include "fsutil.h"
+#include "cache.h"
+#include "hash.h"
+#include "progress.h"
+#include "shard.h"
 #include "report.h"
 #include "seam_config.h"
 #include <clang-c/Index.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
-static int load_inputs(const struct analyze_args *a, const struct parsed_args *pa, struct compdb *db,
-		       char **db_path)
+int pipeline_load_inputs(const struct analyze_args *a, const struct parsed_args *pa, struct compdb *db,
+			 char **db_path)
 {
 	struct strbuf err = STRBUF_INIT;
 	int rc = 0;
@@ -137,8 +143,103 @@ static int boundary_options(const struct analyze_args *a, struct boundary_option
 	return SEAM_EXIT_OK;
 }
 
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* seam's own build: any rebuild of the binary invalidates cached facts. */
+static uint64_t tool_fingerprint(void)
+{
+	struct strbuf exe = STRBUF_INIT, err = STRBUF_INIT;
+	uint64_t h = hash_str(SEAM_VERSION, 9);
+	if (fs_read_file("/proc/self/exe", &exe, &err) == 0)
+		h = hash_bytes(exe.buf, exe.len, h);
+	strbuf_release(&exe);
+	strbuf_release(&err);
+	return h;
+}
+
+/* Opens the cache unless --no-cache; a cache that cannot be created is a
+ * warning, not a failure. Returns the cache or NULL. */
+struct cache *pipeline_open_cache(const struct analyze_args *a, const struct extract_options *eo, struct cache *c)
+{
+	if (a->no_cache || (!a->cache_dir && !a->out_dir))
+		return NULL;
+	char *dir = a->cache_dir ? xstrdup(a->cache_dir) : path_join(a->out_dir, ".cache");
+	struct strbuf err = STRBUF_INIT;
+	int rc = cache_open(c, dir, extract_cache_salt(eo, tool_fingerprint()), &err);
+	if (rc != 0)
+		cli_warning("%s; going on without the cache", strbuf_str(&err));
+	else if (a->verbose)
+		fprintf(stderr, "seam: cache in '%s'\n", dir);
+	strbuf_release(&err);
+	free(dir);
+	return rc == 0 ? c : NULL;
+}
+
+/* -p/PATHs: parse every TU (or take it from the cache) and merge. */
+static int extract_inputs(const struct analyze_args *a, const struct parsed_args *pa, struct model *m,
+			  struct extract_result *r, char **db_path, char *root)
+{
+	struct compdb db;
+	compdb_init(&db);
+	double t0 = now_seconds();
+	int rc = pipeline_load_inputs(a, pa, &db, db_path);
+	if (a->timing)
+		a->timing->inputs = now_seconds() - t0;
+	if (rc != SEAM_EXIT_OK) {
+		compdb_release(&db);
+		return rc;
+	}
+	struct progress pr;
+	progress_init(&pr, a->quiet, a->verbose);
+	struct extract_options eo = {
+		.root = root, .excludes = a->excludes.v, .nexcludes = a->excludes.n, .jobs = a->jobs,
+		.resource_dir = SEAM_CLANG_RESOURCE_DIR, .progress = progress_tick, .progress_ctx = &pr,
+	};
+	struct cache cache;
+	eo.cache = pipeline_open_cache(a, &eo, &cache);
+	extract_run(&db, &eo, m, r);
+	progress_finish(&pr);
+	if (eo.cache)
+		cache_close(eo.cache);
+	compdb_release(&db);
+	return SEAM_EXIT_OK;
+}
+
+/* --facts DIR...: merge what 'seam extract --shard' wrote. */
+static int merge_facts(const struct analyze_args *a, const struct parsed_args *pa, struct model *m,
+		       struct extract_result *r, char **db_path)
+{
+	if (a->build_dir || pa->positional.n || a->root || a->excludes.n) {
+		cli_error("--facts merges extracted facts: give -p, PATHs, --root and --exclude to 'seam extract'");
+		return SEAM_EXIT_USAGE;
+	}
+	struct strbuf err = STRBUF_INIT;
+	double t0 = now_seconds();
+	int rc = shard_merge(a->facts.v, a->facts.n, m, r, db_path, &err);
+	r->seconds = now_seconds() - t0;
+	if (rc != 0)
+		cli_error("%s", strbuf_str(&err));
+	strbuf_release(&err);
+	return rc == 0 ? SEAM_EXIT_OK : SEAM_EXIT_USAGE;
+}
+
+static void fill_stats(struct pipeline_stats *s, const struct extract_result *r, const struct analyze_args *a)
+{
+	s->extraction = r->seconds - r->finalize_seconds;
+	s->parse = r->parse_seconds, s->walk = r->walk_seconds, s->cache = r->cache_seconds;
+	s->merge = r->merge_seconds, s->finalize = r->finalize_seconds;
+	s->tus = r->tus, s->cache_hits = r->cache_hits;
+	s->jobs = a->jobs ? a->jobs : extract_default_jobs();
+}
+
 int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, struct strbuf *report)
 {
+	double t_start = now_seconds();
 	struct boundary_options bo;
 	struct service_pin *pins = NULL;
 	int brc = boundary_options(a, &bo, &pins);
@@ -146,37 +247,35 @@ int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, str
 		free(pins);
 		return brc;
 	}
-	struct compdb db;
-	compdb_init(&db);
 	char *db_path = NULL;
 	struct catalog cat;
 	catalog_init(&cat);
-	int rc = load_catalog(&cat, a->rules.v, a->rules.n);
-	if (rc == SEAM_EXIT_OK)
-		rc = load_inputs(a, pa, &db, &db_path);
-	if (rc != SEAM_EXIT_OK) {
-		catalog_release(&cat);
-		compdb_release(&db);
-		free(db_path);
-		free(pins);
-		return rc;
-	}
 	char *root = a->root ? path_absolute(a->root, NULL) : NULL;
-	struct extract_options eo = {
-		.root = root, .excludes = a->excludes.v, .nexcludes = a->excludes.n, .jobs = a->jobs,
-		.progress = !a->quiet && isatty(STDERR_FILENO), .resource_dir = SEAM_CLANG_RESOURCE_DIR,
-	};
 	struct extract_result r = { 0 };
 	struct model m;
 	model_init(&m);
-	extract_run(&db, &eo, &m, &r);
+	int rc = load_catalog(&cat, a->rules.v, a->rules.n);
+	if (rc == SEAM_EXIT_OK)
+		rc = a->facts.n ? merge_facts(a, pa, &m, &r, &db_path) : extract_inputs(a, pa, &m, &r, &db_path, root);
+	if (rc != SEAM_EXIT_OK) {
+		extract_result_release(&r);
+		model_release(&m);
+		catalog_release(&cat);
+		free(db_path);
+		free(root);
+		free(pins);
+		return rc;
+	}
 	for (size_t i = 0; i < r.warnings.n; i++)
 		cli_warning("%s", r.warnings.v[i]);
 	print_failures(&m);
+	double t0 = now_seconds();
 	struct analysis an;
 	analysis_run(&an, &m, &cat);
+	double t1 = now_seconds();
 	struct boundaries bd;
 	boundaries_run(&bd, &m, &an, &bo);
+	double t2 = now_seconds();
 	CXString v = clang_getClangVersion();
 	struct report_context ctx = {
 		.analysis = &an,
@@ -190,6 +289,12 @@ int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, str
 		cli_error("none of the %u translation units could be parsed", r.tus);
 	else
 		report_json_write(&m, &ctx, report);
+	if (a->timing) {
+		fill_stats(a->timing, &r, a);
+		a->timing->analysis = t1 - t0, a->timing->boundaries = t2 - t1;
+		a->timing->report = now_seconds() - t2;
+		a->timing->total = now_seconds() - t_start;
+	}
 	if (!a->quiet)
 		print_summary(&m, &r);
 	clang_disposeString(v);
@@ -198,10 +303,27 @@ int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, str
 	analysis_release(&an);
 	catalog_release(&cat);
 	model_release(&m);
-	compdb_release(&db);
 	free(db_path);
 	free(root);
 	free(pins);
 	return rc;
 }
 
+void pipeline_print_stats(const struct pipeline_stats *s)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	fprintf(stderr,
+		"seam: stats: tus %u, jobs %u, from cache %u\n"
+		"seam: stats: compile-db %.3fs\n"
+		"seam: stats: extraction %.3fs (summed over workers: parse %.3fs, walk %.3fs, cache %.3fs)\n"
+		"seam: stats: merge %.3fs (main thread, overlaps extraction)\n"
+		"seam: stats: finalize %.3fs\n"
+		"seam: stats: analysis %.3fs\n"
+		"seam: stats: boundaries %.3fs\n"
+		"seam: stats: report %.3fs\n"
+		"seam: stats: total %.3fs\n"
+		"seam: stats: peak-rss %ld KiB\n",
+		s->tus, s->jobs, s->cache_hits, s->inputs, s->extraction, s->parse, s->walk, s->cache, s->merge,
+		s->finalize, s->analysis, s->boundaries, s->report, s->total, ru.ru_maxrss);
+}

@@ -10,6 +10,7 @@
 #include "fsutil.h"
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 enum { MAX_MESSAGES = 5 };
 
@@ -436,9 +437,23 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 	}
 }
 
+/* Every file the TU read, once, for the cache's dependency list. */
+static void note_read(struct walker *w, CXFile file)
+{
+	uint32_t seen;
+	if (hashmap_get(&w->read, file, &seen))
+		return;
+	hashmap_put(&w->read, file, 0);
+	CXString name = clang_getFileName(file);
+	const char *cname = clang_getCString(name);
+	VEC_PUSH(w->stats->files, path_absolute(cname ? cname : "", NULL));
+	clang_disposeString(name);
+}
+
 static void visit_inclusion(CXFile included, CXSourceLocation *stack, unsigned len, CXClientData data)
 {
 	struct walker *w = data;
+	note_read(w, included);
 	if (len == 0)
 		return; /* the main file */
 	CXSourceLocation inc_loc = clang_getLocation(w->tu, included, 1, 1);
@@ -475,8 +490,23 @@ static void record_diagnostics(struct walker *w, struct model_file *mf)
 	VEC_FREE(msgs);
 }
 
+void walk_stats_release(struct walk_stats *s)
+{
+	for (size_t i = 0; i < s->files.n; i++)
+		free(s->files.v[i]);
+	VEC_FREE(s->files);
+}
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static void walker_release(struct walker *w)
 {
+	hashmap_release(&w->read);
 	hashmap_release(&w->files);
 	hashmap_release(&w->decls);
 	VEC_FREE(w->finfo);
@@ -494,8 +524,11 @@ int walk_tu(CXIndex index, const char *file, const char *const *argv, int argc,
 	unsigned opts = CXTranslationUnit_KeepGoing;
 	bool exists = fs_is_file(file);
 	enum CXErrorCode ec = CXError_Failure;
+	double t0 = now_seconds();
 	if (exists)
 		ec = clang_parseTranslationUnit2(index, file, argv, argc, NULL, 0, opts, &tu);
+	double t1 = now_seconds();
+	stats->parse_seconds += t1 - t0;
 	if (ec != CXError_Success || !tu) {
 		struct model_file *mf = &out->files.v[main_idx];
 		mf->parsed = false;
@@ -516,6 +549,7 @@ int walk_tu(CXIndex index, const char *file, const char *const *argv, int argc,
 			    .fn = MODEL_NONE, .var = MODEL_NONE };
 	hashmap_init(&w.files, true);
 	hashmap_init(&w.decls, true);
+	hashmap_init(&w.read, true);
 	CXCursor root = clang_getTranslationUnitCursor(tu);
 	struct frame f0 = { root, CXCursor_TranslationUnit, 0, 0, false };
 	VEC_PUSH(w.stack, f0);
@@ -524,6 +558,7 @@ int walk_tu(CXIndex index, const char *file, const char *const *argv, int argc,
 	record_diagnostics(&w, &out->files.v[main_idx]);
 	walker_release(&w);
 	clang_disposeTranslationUnit(tu);
+	stats->walk_seconds += now_seconds() - t1;
 	return 0;
 }
 

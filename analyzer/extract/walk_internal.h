@@ -37,6 +37,7 @@ struct walker {
 	const struct walk_filter *filter;
 	struct walk_stats *stats;
 	struct hashmap files, decls;   /* by pointer: CXFile, canonical Decl* */
+	struct hashmap read;           /* by pointer: CXFile already in stats->files */
 	VEC(struct file_info) finfo;
 	VEC(struct decl_info) dinfo;
 	VEC(struct frame) stack;
