@@ -10,6 +10,7 @@ packages=(
   libcjson-dev libigraph-dev           # JSON, graph algorithms
   libcmocka-dev                        # unit tests
   python3 python3-jsonschema           # test runners, schema validation
+  time                                 # /usr/bin/time: peak RSS in bench/run.sh
 )
 
 missing=()

@@ -123,7 +123,7 @@ int cmd_extract(int argc, char **argv)
 	struct parsed_args pa;
 	int rc = cli_options(opts, argc, argv, &help, &pa);
 	if (rc < 0) {
-		x.in.no_cache = x.in.cache_dir == NULL;
+		x.in.no_cache = x.in.cache_dir == NULL; /* extract uses a cache only when given one */
 		rc = run(&x, &pa);
 	}
 	options_release(opts, &pa);

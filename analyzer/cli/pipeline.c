@@ -162,13 +162,26 @@ static uint64_t tool_fingerprint(void)
 	return h;
 }
 
+/* --cache DIR, else $XDG_CACHE_HOME/seam, else $HOME/.cache/seam; NULL when none. */
+static char *cache_dir_of(const struct analyze_args *a)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	if (a->cache_dir)
+		return xstrdup(a->cache_dir);
+	if (xdg && xdg[0] == '/')
+		return path_join(xdg, "seam");
+	if (home && home[0] == '/')
+		return path_join(home, ".cache/seam");
+	return NULL;
+}
+
 /* Opens the cache unless --no-cache; a cache that cannot be created is a
  * warning, not a failure. Returns the cache or NULL. */
 struct cache *pipeline_open_cache(const struct analyze_args *a, const struct extract_options *eo, struct cache *c)
 {
-	if (a->no_cache || (!a->cache_dir && !a->out_dir))
+	char *dir = a->no_cache ? NULL : cache_dir_of(a);
+	if (!dir)
 		return NULL;
-	char *dir = a->cache_dir ? xstrdup(a->cache_dir) : path_join(a->out_dir, ".cache");
 	struct strbuf err = STRBUF_INIT;
 	int rc = cache_open(c, dir, extract_cache_salt(eo, tool_fingerprint()), &err);
 	if (rc != 0)

@@ -13,7 +13,7 @@ struct analyze_args {
 	bool quiet;
 	struct option_list excludes, rules, pins;
 	/* speed and scale (docs/performance.md) */
-	const char *cache_dir;           /* default: OUT_DIR/.cache when out_dir is set */
+	const char *cache_dir;           /* default: $XDG_CACHE_HOME/seam or ~/.cache/seam */
 	bool no_cache, stats, verbose;
 	struct option_list facts;        /* merge these facts folders instead of extracting */
 	struct pipeline_stats *timing;   /* filled when non-NULL */
@@ -27,7 +27,7 @@ struct pipeline_stats {
 
 #define PIPELINE_SPEED_OPTIONS(a)                                                                    \
 	{ 0, "cache", OPT_STRING, &(a).cache_dir, "DIR",                                               \
-	  "per-TU facts cache (default: OUT_DIR/.cache); unchanged TUs are not parsed again" },     \
+	  "per-TU facts cache (default: $XDG_CACHE_HOME/seam or ~/.cache/seam)" },                 \
 	{ 0, "no-cache", OPT_FLAG, &(a).no_cache, NULL, "neither read nor write the cache" },           \
 	{ 0, "facts", OPT_LIST, &(a).facts, "DIR",                                                     \
 	  "merge the facts 'seam extract --shard' wrote to DIR instead of parsing (repeatable)" },   \
