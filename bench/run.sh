@@ -11,6 +11,7 @@
 #                   scripts/fetch-real-code.sh lua5.4 sqlite3 redis bash postgresql-15)
 #   --build DIR     where seam and seam-floor are built (default: build)
 #   --reps N        repetitions of every measurement; medians are reported (default 3)
+#   --big-reps N    repetitions for a codebase of more than 500 TUs (default: --reps)
 #   --jobs "A B"    parallelism levels (default: "1 $(nproc)")
 #   --out FILE      the Markdown report (default: build/bench/results.md)
 #   PKG             default: lua5.4 sqlite3 redis bash postgresql-15
@@ -26,6 +27,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 realcode="$root/build/realcode"
 build="$root/build"
 reps=3
+big_reps=""
 jobs_list="1 $(nproc)"
 out=""
 pkgs=()
@@ -34,6 +36,7 @@ while [ $# -gt 0 ]; do
         --realcode) realcode=$2; shift 2 ;;
         --build) build=$2; shift 2 ;;
         --reps) reps=$2; shift 2 ;;
+        --big-reps) big_reps=$2; shift 2 ;;
         --jobs) jobs_list=$2; shift 2 ;;
         --out) out=$2; shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -50,7 +53,8 @@ clang_bin=$(command -v clang-14 || command -v clang)
 [ -x /usr/bin/time ] || { echo "run.sh: needs /usr/bin/time (Debian package 'time')" >&2; exit 2; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/seam-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-raw="$work/raw.tsv"   # pkg  jobs  tool  rep  seconds  rss_kb  stats...  cpu_seconds
+mkdir -p "$(dirname "$out")"
+raw="${out%.md}.tsv"   # pkg  jobs  tool  rep  seconds  rss_kb  stats...  cpu_seconds (kept as it grows)
 : > "$raw"
 
 # measure PKG JOBS TOOL REP -- COMMAND...: one timed run into $raw
@@ -87,9 +91,13 @@ PY
 for pkg in "${pkgs[@]}"; do
     db="$realcode/$pkg/compile_commands.json"
     [ -f "$db" ] || { echo "run.sh: no $db (run scripts/fetch-real-code.sh --dest $realcode $pkg)" >&2; exit 2; }
+    n=$reps
+    if [ -n "$big_reps" ] && [ "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$db")" -gt 500 ]; then
+        n=$big_reps
+    fi
     for j in $jobs_list; do
-        for r in $(seq "$reps"); do
-            echo "run.sh: $pkg -j$j rep $r/$reps" >&2
+        for r in $(seq "$n"); do
+            echo "run.sh: $(date +%T) $pkg -j$j rep $r/$n" >&2
             measure "$pkg" "$j" floor "$r" -- "$floor" "$db" "$j"
             measure "$pkg" "$j" seam "$r" -- "$seam" analyze -p "$db" -o "$work/out" --no-cache -q --stats -j "$j"
             measure "$pkg" "$j" clang "$r" -- bash -c "$(declare -f clang_all); floor='$floor' clang_bin='$clang_bin' clang_all '$db' $j"
@@ -98,8 +106,8 @@ for pkg in "${pkgs[@]}"; do
     jmax=${jobs_list##* }
     mkdir -p "$work/edit-$pkg"
     edited_db "$db" "$work/edit-$pkg/compile_commands.json" > "$work/edit-$pkg/file"
-    for r in $(seq "$reps"); do
-        echo "run.sh: $pkg cache rep $r/$reps" >&2
+    for r in $(seq "$n"); do
+        echo "run.sh: $(date +%T) $pkg cache rep $r/$n" >&2
         rm -rf "$work/cache"
         measure "$pkg" "$jmax" cache-cold "$r" -- "$seam" analyze -p "$db" -o "$work/out" --cache "$work/cache" -q --stats -j "$jmax"
         measure "$pkg" "$jmax" cache-unchanged "$r" -- "$seam" analyze -p "$db" -o "$work/out" --cache "$work/cache" -q --stats -j "$jmax"
@@ -107,7 +115,5 @@ for pkg in "${pkgs[@]}"; do
     done
 done
 
-mkdir -p "$(dirname "$out")"
 python3 "$root/bench/table.py" "$raw" "$jobs_list" > "$out"
-cp "$raw" "${out%.md}.tsv"
 echo "run.sh: wrote $out" >&2

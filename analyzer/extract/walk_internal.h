@@ -31,6 +31,11 @@ struct open_loop {
 	unsigned header_end;          /* for: file offset of the header's ')' */
 };
 
+struct inclusion {
+	CXFile file;             /* the included file */
+	CXSourceLocation at;     /* its #include directive, in the includer */
+};
+
 struct walker {
 	CXTranslationUnit tu;
 	struct model *m;
@@ -42,6 +47,7 @@ struct walker {
 	VEC(struct decl_info) dinfo;
 	VEC(struct frame) stack;
 	VEC(struct open_loop) loops;  /* loops and switches enclosing the cursor */
+	VEC(struct inclusion) inclusions;
 	uint32_t fn, var;             /* current function / static-storage variable */
 	size_t fn_depth, var_depth;
 };
