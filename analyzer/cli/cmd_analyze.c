@@ -1,12 +1,12 @@
 /* cmd_analyze.c — seam analyze: compile database or sources -> report.json */
 #include "commands.h"
+#include "clock.h"
 #include "fsutil.h"
 #include "options.h"
 #include "pipeline.h"
 #include "report.h"
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 static const char usage_line[] =
 	"seam analyze [-p BUILD_DIR | PATH... [-- COMPILER_FLAGS]] [options]";
@@ -33,24 +33,17 @@ static int write_report(const char *out_dir, const struct strbuf *text, bool qui
 	return rc == 0 ? SEAM_EXIT_OK : SEAM_EXIT_USAGE;
 }
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int run(struct analyze_args *a, const struct parsed_args *pa)
 {
 	struct strbuf report = STRBUF_INIT;
 	struct pipeline_stats st = { 0 };
 	a->timing = &st;
 	int rc = pipeline_run(a, pa, &report);
-	double t0 = now_seconds();
+	double t0 = clock_seconds();
 	if (rc == SEAM_EXIT_OK)
 		rc = write_report(a->out_dir, &report, a->quiet);
-	st.report += now_seconds() - t0;
-	st.total += now_seconds() - t0;
+	st.report += clock_seconds() - t0;
+	st.total += clock_seconds() - t0;
 	if (a->stats && rc == SEAM_EXIT_OK)
 		pipeline_print_stats(&st);
 	strbuf_release(&report);

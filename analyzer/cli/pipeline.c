@@ -1,5 +1,6 @@
 /* pipeline.c — inputs -> extraction -> analysis -> report.json text */
 #include "pipeline.h"
+#include "clock.h"
 #include "analysis.h"
 #include "boundaries.h"
 #include "commands.h"
@@ -16,7 +17,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <time.h>
 #include <unistd.h>
 
 int pipeline_load_inputs(const struct analyze_args *a, const struct parsed_args *pa, struct compdb *db,
@@ -143,13 +143,6 @@ static int boundary_options(const struct analyze_args *a, struct boundary_option
 	return SEAM_EXIT_OK;
 }
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* seam's own build: any rebuild of the binary invalidates cached facts. */
 static uint64_t tool_fingerprint(void)
 {
@@ -199,10 +192,10 @@ static int extract_inputs(const struct analyze_args *a, const struct parsed_args
 {
 	struct compdb db;
 	compdb_init(&db);
-	double t0 = now_seconds();
+	double t0 = clock_seconds();
 	int rc = pipeline_load_inputs(a, pa, &db, db_path);
 	if (a->timing)
-		a->timing->inputs = now_seconds() - t0;
+		a->timing->inputs = clock_seconds() - t0;
 	if (rc != SEAM_EXIT_OK) {
 		compdb_release(&db);
 		return rc;
@@ -232,9 +225,9 @@ static int merge_facts(const struct analyze_args *a, const struct parsed_args *p
 		return SEAM_EXIT_USAGE;
 	}
 	struct strbuf err = STRBUF_INIT;
-	double t0 = now_seconds();
+	double t0 = clock_seconds();
 	int rc = shard_merge(a->facts.v, a->facts.n, m, r, db_path, &err);
-	r->seconds = now_seconds() - t0;
+	r->seconds = clock_seconds() - t0;
 	if (rc != 0)
 		cli_error("%s", strbuf_str(&err));
 	strbuf_release(&err);
@@ -252,7 +245,7 @@ static void fill_stats(struct pipeline_stats *s, const struct extract_result *r,
 
 int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, struct strbuf *report)
 {
-	double t_start = now_seconds();
+	double t_start = clock_seconds();
 	struct boundary_options bo;
 	struct service_pin *pins = NULL;
 	int brc = boundary_options(a, &bo, &pins);
@@ -282,13 +275,13 @@ int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, str
 	for (size_t i = 0; i < r.warnings.n; i++)
 		cli_warning("%s", r.warnings.v[i]);
 	print_failures(&m);
-	double t0 = now_seconds();
+	double t0 = clock_seconds();
 	struct analysis an;
 	analysis_run(&an, &m, &cat);
-	double t1 = now_seconds();
+	double t1 = clock_seconds();
 	struct boundaries bd;
 	boundaries_run(&bd, &m, &an, &bo);
-	double t2 = now_seconds();
+	double t2 = clock_seconds();
 	CXString v = clang_getClangVersion();
 	struct report_context ctx = {
 		.analysis = &an,
@@ -305,8 +298,8 @@ int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, str
 	if (a->timing) {
 		fill_stats(a->timing, &r, a);
 		a->timing->analysis = t1 - t0, a->timing->boundaries = t2 - t1;
-		a->timing->report = now_seconds() - t2;
-		a->timing->total = now_seconds() - t_start;
+		a->timing->report = clock_seconds() - t2;
+		a->timing->total = clock_seconds() - t_start;
 	}
 	if (!a->quiet)
 		print_summary(&m, &r);

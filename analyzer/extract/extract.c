@@ -1,6 +1,7 @@
 /* extract.c — a pool of libclang workers (one CXIndex each) feeding an
  * in-order consumer, so the model is the same whatever the number of jobs. */
 #include "extract.h"
+#include "clock.h"
 #include "cache.h"
 #include "flags.h"
 #include "hash.h"
@@ -8,7 +9,6 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 struct slot {
@@ -39,13 +39,6 @@ void extract_result_release(struct extract_result *r)
 	for (size_t i = 0; i < r->warnings.n; i++)
 		free(r->warnings.v[i]);
 	VEC_FREE(r->warnings);
-}
-
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 uint64_t extract_cache_salt(const struct extract_options *o, uint64_t tool)
@@ -82,12 +75,12 @@ static void parse_one(struct pool *p, CXIndex index, const struct compdb_entry *
 	s->parse = ws.parse_seconds;
 	s->walk = ws.walk_seconds;
 	if (p->o->cache && cacheable(s->facts.model)) {
-		double t0 = now_seconds();
+		double t0 = clock_seconds();
 		struct strbuf err = STRBUF_INIT;
 		if (cache_store(p->o->cache, key, &s->facts, ws.files.v, ws.files.n, &err) != 0)
 			s->note = strbuf_detach(&err);
 		strbuf_release(&err);
-		s->cache += now_seconds() - t0;
+		s->cache += clock_seconds() - t0;
 	}
 	walk_stats_release(&ws);
 }
@@ -95,14 +88,14 @@ static void parse_one(struct pool *p, CXIndex index, const struct compdb_entry *
 /* Looks the TU up in the cache; returns whether its facts came from there. */
 static bool lookup_one(struct pool *p, struct slot *s, uint64_t key)
 {
-	double t0 = now_seconds();
+	double t0 = clock_seconds();
 	struct strbuf why = STRBUF_INIT;
 	enum cache_status st = cache_load(p->o->cache, key, &s->facts, &why);
 	s->rebuilt = st == CACHE_CORRUPT;
 	if (s->rebuilt)
 		s->note = strbuf_detach(&why);
 	strbuf_release(&why);
-	s->cache += now_seconds() - t0;
+	s->cache += clock_seconds() - t0;
 	return st == CACHE_HIT;
 }
 
@@ -158,7 +151,7 @@ static const char *tu_file(const struct model *m)
 
 void extract_take(struct extract_result *r, struct model *out, struct tu_facts *f)
 {
-	double t0 = now_seconds();
+	double t0 = clock_seconds();
 	for (size_t k = 0; k < f->dropped.n; k++) {
 		struct strbuf sb = STRBUF_INIT;
 		strbuf_addf(&sb, "dropped '%s' from the compile command of '%s': it would load code into the analyser",
@@ -175,7 +168,7 @@ void extract_take(struct extract_result *r, struct model *out, struct tu_facts *
 	r->tus++;
 	r->unclassified_writes += f->unclassified_writes;
 	model_merge(out, f->model);
-	r->merge_seconds += now_seconds() - t0;
+	r->merge_seconds += clock_seconds() - t0;
 }
 
 static void hand_over(struct pool *p, size_t i, extract_consumer *consume, void *ctx, struct extract_result *r)
@@ -207,7 +200,7 @@ static void start_workers(struct pool *p, pthread_t *threads, unsigned jobs)
 void extract_each(const struct compdb *db, const struct extract_options *o, size_t begin, size_t end,
 		  extract_consumer *consume, void *ctx, struct extract_result *r)
 {
-	double t0 = now_seconds();
+	double t0 = clock_seconds();
 	struct pool p = { .db = db, .o = o, .begin = begin, .end = end, .next = begin };
 	p.filter.root = o->root;
 	p.filter.excludes = o->excludes;
@@ -228,7 +221,7 @@ void extract_each(const struct compdb *db, const struct extract_options *o, size
 			pthread_cond_wait(&p.done, &p.lock);
 		pthread_mutex_unlock(&p.lock);
 		struct extract_tick t = { i + 1 - begin, end - begin, db->entries.v[i].file,
-					  p.slots[i - begin].cached, now_seconds() - t0 };
+					  p.slots[i - begin].cached, clock_seconds() - t0 };
 		hand_over(&p, i, consume, ctx, r);
 		if (o->progress)
 			o->progress(o->progress_ctx, &t);
@@ -239,7 +232,7 @@ void extract_each(const struct compdb *db, const struct extract_options *o, size
 	free(p.slots);
 	pthread_mutex_destroy(&p.lock);
 	pthread_cond_destroy(&p.done);
-	r->seconds += now_seconds() - t0;
+	r->seconds += clock_seconds() - t0;
 }
 
 struct merge_ctx {
@@ -259,8 +252,8 @@ void extract_run(const struct compdb *db, const struct extract_options *o, struc
 {
 	struct merge_ctx mc = { out, r };
 	extract_each(db, o, 0, db->entries.n, merge_consumer, &mc, r);
-	double t0 = now_seconds();
+	double t0 = clock_seconds();
 	model_finalize(out, o->root);
-	r->finalize_seconds = now_seconds() - t0;
+	r->finalize_seconds = clock_seconds() - t0;
 	r->seconds += r->finalize_seconds;
 }

@@ -6,11 +6,11 @@
  * depth of the analysed code. Top-level declarations from system headers
  * are skipped without being walked. */
 #include "walk_internal.h"
+#include "clock.h"
 #include "compdb.h"
 #include "fsutil.h"
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 enum { MAX_MESSAGES = 5 };
 
@@ -516,13 +516,6 @@ void walk_stats_release(struct walk_stats *s)
 	VEC_FREE(s->files);
 }
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void walker_release(struct walker *w)
 {
 	hashmap_release(&w->read);
@@ -544,10 +537,10 @@ int walk_tu(CXIndex index, const char *file, const char *const *argv, int argc,
 	unsigned opts = CXTranslationUnit_KeepGoing;
 	bool exists = fs_is_file(file);
 	enum CXErrorCode ec = CXError_Failure;
-	double t0 = now_seconds();
+	double t0 = clock_seconds();
 	if (exists)
 		ec = clang_parseTranslationUnit2(index, file, argv, argc, NULL, 0, opts, &tu);
-	double t1 = now_seconds();
+	double t1 = clock_seconds();
 	stats->parse_seconds += t1 - t0;
 	if (ec != CXError_Success || !tu) {
 		struct model_file *mf = &out->files.v[main_idx];
@@ -579,7 +572,7 @@ int walk_tu(CXIndex index, const char *file, const char *const *argv, int argc,
 	record_diagnostics(&w, &out->files.v[main_idx]);
 	walker_release(&w);
 	clang_disposeTranslationUnit(tu);
-	stats->walk_seconds += now_seconds() - t1;
+	stats->walk_seconds += clock_seconds() - t1;
 	return 0;
 }
 
