@@ -14,7 +14,9 @@
 #   --big-reps N    repetitions for a codebase of more than 500 TUs (default: --reps)
 #   --jobs "A B"    parallelism levels (default: "1 $(nproc)")
 #   --out FILE      the Markdown report (default: build/bench/results.md)
-#   PKG             default: lua5.4 sqlite3 redis bash postgresql-15
+#   PKG             default: lua5.4 sqlite3 redis bash postgresql-15; also
+#                   synthetic-100k: 100,000 functions in 400 TUs made by
+#                   bench/synth.py (what seam does after extraction, at scale)
 #
 # For each package and each -j: seam-floor (parse + one clang_visitChildren
 # walk per TU, bench/floor.c), `seam analyze --no-cache --stats`, and
@@ -90,6 +92,10 @@ PY
 
 for pkg in "${pkgs[@]}"; do
     db="$realcode/$pkg/compile_commands.json"
+    if [ "$pkg" = synthetic-100k ]; then
+        python3 "$root/bench/synth.py" "$work/$pkg" 400 250
+        db="$work/$pkg/compile_commands.json"
+    fi
     [ -f "$db" ] || { echo "run.sh: no $db (run scripts/fetch-real-code.sh --dest $realcode $pkg)" >&2; exit 2; }
     n=$reps
     if [ -n "$big_reps" ] && [ "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$db")" -gt 500 ]; then

@@ -8,7 +8,7 @@ import statistics
 import sys
 from collections import defaultdict
 
-PKG_ORDER = ["lua5.4", "sqlite3", "redis", "bash", "postgresql-15"]
+PKG_ORDER = ["lua5.4", "sqlite3", "redis", "bash", "postgresql-15", "synthetic-100k"]
 
 
 def load(path):
