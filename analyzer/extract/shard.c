@@ -1,5 +1,6 @@
 /* shard.c — slices of a compile database, their facts files, and their merge */
 #include "shard.h"
+#include "clock.h"
 #include "fsutil.h"
 #include "hash.h"
 #include <dirent.h>
@@ -205,7 +206,9 @@ int shard_merge(char *const *dirs, size_t ndirs, struct model *out, struct extra
 	if (rc == 0)
 		rc = merge_files(files.v, files.n, out, r, &meta, err);
 	if (rc == 0) {
+		double t0 = clock_seconds();
 		model_finalize(out, meta.root);
+		r->finalize_seconds = clock_seconds() - t0;
 		*db_path = meta.db_path;
 		meta.db_path = NULL;
 	}
