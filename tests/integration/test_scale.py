@@ -156,6 +156,17 @@ class ScaleTests(unittest.TestCase):
         _, err = self.analyze("--no-cache", "-q", "--verbose")
         self.assertEqual(err, "")
 
+    @unittest.skipUnless(shutil.which("script"), "needs script(1) for a terminal")
+    def test_progress_bar_on_a_terminal(self):
+        log = os.path.join(T.tmpdir("tty"), "typescript")
+        cmd = "%s analyze -p %s --root %s -o %s --no-cache -j 2" % (T.SEAM, self.build, self.root, T.tmpdir("tty-out"))
+        T.run(["script", "-qec", cmd, log], check=True)
+        text = read(log).decode(errors="replace")
+        self.assertRegex(text, r"\r\x1b\[K\[#+\.*\] \d+/\d+ TUs  [0-9.]+ TU/s  ETA \d+:\d\d  ")
+        self.assertRegex(text, r"\] (\d+)/\1 TUs")  # reaches the total
+        T.run(["script", "-qec", cmd + " -q", log], check=True)
+        self.assertNotIn("TUs", read(log).decode(errors="replace"))
+
     def test_unwritable_cache_is_a_warning(self):
         blocker = os.path.join(T.tmpdir("cache-file"), "file")
         with open(blocker, "w") as f:
