@@ -99,6 +99,23 @@ class ScaleTests(unittest.TestCase):
         self.assertIn("from cache %d\n" % tus, err2)
         self.assertIn("parse 0.000s", err2)
 
+    def test_concurrent_runs_share_a_cache(self):
+        import subprocess
+        cache = T.tmpdir("cache-shared")
+        outs = [T.tmpdir("cache-shared-out") for _ in range(3)]
+        procs = [subprocess.Popen([T.SEAM, "analyze", "-p", self.build, "--root", self.root, "-o", o, "--cache",
+                                   cache, "-j", "2"], stderr=subprocess.PIPE, text=True) for o in outs]
+        for p in procs:
+            _, err = p.communicate(timeout=600)
+            self.assertEqual(p.returncode, 0, err)
+            self.assertNotIn("warning", err)
+        for o in outs:
+            self.assertEqual(read(os.path.join(o, "report.json")), self.cold)
+        self.assertEqual(glob.glob(os.path.join(cache, "*", "*.tmp.*")), [])  # no temporary left behind
+        report, err = self.analyze("--cache", cache, "--stats")
+        self.assertEqual(report, self.cold)
+        self.assertNotIn("from cache 0\n", err)
+
     def test_corrupt_cache_entry_is_rebuilt_with_a_warning(self):
         cache = T.tmpdir("cache-corrupt")
         self.analyze("--cache", cache)
