@@ -8,6 +8,7 @@
 #include "walk.h"
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -48,6 +49,9 @@ uint64_t extract_cache_salt(const struct extract_options *o, uint64_t tool)
 	h = hash_mix(h, hash_str(clang_getCString(v), 4));
 	clang_disposeString(v);
 	h = hash_mix(h, hash_str(o->resource_dir, 5));
+	/* the include search paths clang takes from the environment */
+	h = hash_mix(h, hash_str(getenv("CPATH"), 8));
+	h = hash_mix(h, hash_str(getenv("C_INCLUDE_PATH"), 10));
 	h = hash_mix(h, hash_str(o->root, 6));
 	for (size_t i = 0; i < o->nexcludes; i++)
 		h = hash_mix(h, hash_str(o->excludes[i], 7));
