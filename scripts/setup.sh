@@ -11,6 +11,7 @@ packages=(
   libcmocka-dev                        # unit tests
   python3 python3-jsonschema           # test runners, schema validation
   chromium fonts-dejavu-core           # headless browser test of report.html
+  time                                 # /usr/bin/time: peak RSS in bench/run.sh
 )
 
 missing=()

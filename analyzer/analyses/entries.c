@@ -122,13 +122,18 @@ static void add_unique_str(VEC_STR *v, const char *s)
 	VEC_PUSH(*v, s);
 }
 
-/* State that keeps a closure from being serverless, one line per global. */
+/* More blockers than this and a stateful entry is no near miss. */
+enum { MAX_BLOCKERS = 3 };
+
+/* State that keeps a closure from being serverless, one line per global.
+ * Stops at MAX_BLOCKERS + 1 globals: the candidate is dropped anyway, and
+ * going on is quadratic in the closure on large programs. */
 static void find_blockers(struct analysis_work *w, const struct closure *c, struct candidate *cand)
 {
 	struct analysis *a = w->a;
 	const struct model *m = a->m;
 	VEC(uint32_t) globals = { 0 };
-	for (size_t i = 0; i < c->fns.n; i++) {
+	for (size_t i = 0; i < c->fns.n && globals.n <= MAX_BLOCKERS; i++) {
 		uint32_t f = c->fns.v[i];
 		for (uint32_t k = w->acc_start[f]; k < w->acc_start[f + 1]; k++) {
 			const struct model_access *ac = &m->accesses.v[k];
@@ -150,7 +155,10 @@ static void find_blockers(struct analysis_work *w, const struct closure *c, stru
 					       m->files.v[ac->file].path, ac->line, fix));
 		}
 	}
+	bool too_many = globals.n > MAX_BLOCKERS;
 	VEC_FREE(globals);
+	if (too_many)
+		return;
 	effect_set control = (1u << EFFECT_NON_REENTRANT) | (1u << EFFECT_THREAD) | (1u << EFFECT_PROCESS);
 	for (size_t i = 0; i < c->fns.n; i++) {
 		uint32_t f = c->fns.v[i];
@@ -265,7 +273,7 @@ void rank_candidates(struct analysis_work *w)
 			cand.score = score_of(&c, fa->effects, fa->cls == CLASS_CONFIG);
 		} else if (fa->cls == CLASS_STATEFUL) {
 			find_blockers(w, &c, &cand);
-			if (cand.blockers.n == 0 || cand.blockers.n > 3) {
+			if (cand.blockers.n == 0 || cand.blockers.n > MAX_BLOCKERS) {
 				VEC_FREE(cand.blockers);
 				continue; /* not a near miss: state all over, or process/thread control */
 			}

@@ -1,5 +1,6 @@
 /* cmd_analyze.c — seam analyze: compile database or sources -> report.json */
 #include "commands.h"
+#include "clock.h"
 #include "dot.h"
 #include "fsutil.h"
 #include "options.h"
@@ -97,10 +98,13 @@ static int write_reports(struct analyze_outputs *o, struct pipeline *p)
 	return rc;
 }
 
-static int run(const struct analyze_args *a, const struct parsed_args *pa, struct analyze_outputs *o)
+static int run(struct analyze_args *a, const struct parsed_args *pa, struct analyze_outputs *o)
 {
 	struct pipeline p;
+	struct pipeline_stats st = { 0 };
+	a->timing = &st;
 	int rc = pipeline_open(&p, a, pa);
+	double t0 = clock_seconds();
 	if (rc == SEAM_EXIT_OK && write_reports(o, &p) != 0) {
 		cli_error("%s", strbuf_str(&o->err));
 		rc = SEAM_EXIT_USAGE;
@@ -108,6 +112,10 @@ static int run(const struct analyze_args *a, const struct parsed_args *pa, struc
 		fprintf(stderr, "seam: wrote %s/report.json, report.html, summary.md%s\n", a->out_dir,
 			o->no_views ? "" : " and the views in views/ (DOT and SVG)");
 	}
+	st.report = clock_seconds() - t0;
+	st.total += st.report;
+	if (a->stats && rc == SEAM_EXIT_OK)
+		pipeline_print_stats(&st);
 	pipeline_close(&p);
 	strbuf_release(&o->err);
 	return rc;
@@ -119,6 +127,7 @@ int cmd_analyze(int argc, char **argv)
 	struct analyze_outputs out = { 0 };
 	const struct option opts[] = {
 		PIPELINE_OPTIONS(a),
+		PIPELINE_SPEED_OPTIONS(a),
 		{ 'o', "output", OPT_STRING, &a.out_dir, "OUT_DIR", "where reports go (default: seam-out)" },
 		{ 'q', "quiet", OPT_FLAG, &a.quiet, NULL, "no progress line, no summary (warnings and errors still show)" },
 		{ 0, "node-limit", OPT_UINT, &out.node_limit, "N", "views collapse past N nodes (default: 150)" },

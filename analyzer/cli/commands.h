@@ -26,6 +26,7 @@ int cmd_check(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 
 /* Loads the built-in effect packs and then each of files (cmd_analyze.c). */
 struct catalog;

@@ -17,6 +17,7 @@ static const struct command commands[] = {
 	{ "init", cmd_init, "write a starter seam.json (the target architecture) from the proposal" },
 	{ "diff", cmd_diff, "what got worse or better between two reports: classes, crossing calls, state, metrics" },
 	{ "version", cmd_version, "print seam's version and the libclang it uses" },
+	{ "extract", cmd_extract, "parse one shard of the compile database into facts files (for analyze --facts)" },
 	{ NULL, NULL, NULL },
 };
 

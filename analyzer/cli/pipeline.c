@@ -1,5 +1,6 @@
 /* pipeline.c — inputs -> extraction -> analysis -> report.json text */
 #include "pipeline.h"
+#include "clock.h"
 #include "analysis.h"
 #include "archconfig.h"
 #include "reportview.h"
@@ -8,15 +9,20 @@
 #include "compdb.h"
 #include "extract.h"
 #include "fsutil.h"
+#include "cache.h"
+#include "hash.h"
+#include "progress.h"
+#include "shard.h"
 #include "report.h"
 #include "seam_config.h"
 #include <clang-c/Index.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
-static int load_inputs(const struct analyze_args *a, const struct parsed_args *pa, struct compdb *db,
-		       char **db_path)
+int pipeline_load_inputs(const struct analyze_args *a, const struct parsed_args *pa, struct compdb *db,
+			 char **db_path)
 {
 	struct strbuf err = STRBUF_INIT;
 	int rc = 0;
@@ -142,6 +148,106 @@ static int boundary_options(const struct analyze_args *a, const struct arch_conf
 	return SEAM_EXIT_OK;
 }
 
+/* seam's own build: any rebuild of the binary invalidates cached facts. */
+static uint64_t tool_fingerprint(void)
+{
+	struct strbuf exe = STRBUF_INIT, err = STRBUF_INIT;
+	uint64_t h = hash_str(SEAM_VERSION, 9);
+	if (fs_read_file("/proc/self/exe", &exe, &err) == 0)
+		h = hash_bytes(exe.buf, exe.len, h);
+	strbuf_release(&exe);
+	strbuf_release(&err);
+	return h;
+}
+
+/* --cache DIR, else $XDG_CACHE_HOME/seam, else $HOME/.cache/seam; NULL when none. */
+static char *cache_dir_of(const struct analyze_args *a)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	if (a->cache_dir)
+		return xstrdup(a->cache_dir);
+	if (xdg && xdg[0] == '/')
+		return path_join(xdg, "seam");
+	if (home && home[0] == '/')
+		return path_join(home, ".cache/seam");
+	return NULL;
+}
+
+/* Opens the cache unless --no-cache; a cache that cannot be created is a
+ * warning, not a failure. Returns the cache or NULL. */
+struct cache *pipeline_open_cache(const struct analyze_args *a, const struct extract_options *eo, struct cache *c)
+{
+	char *dir = a->no_cache ? NULL : cache_dir_of(a);
+	if (!dir)
+		return NULL;
+	struct strbuf err = STRBUF_INIT;
+	int rc = cache_open(c, dir, extract_cache_salt(eo, tool_fingerprint()), &err);
+	if (rc != 0)
+		cli_warning("%s; going on without the cache", strbuf_str(&err));
+	else if (a->verbose)
+		fprintf(stderr, "seam: cache in '%s'\n", dir);
+	strbuf_release(&err);
+	free(dir);
+	return rc == 0 ? c : NULL;
+}
+
+/* -p/PATHs: parse every TU (or take it from the cache) and merge. */
+static int extract_inputs(const struct analyze_args *a, const struct parsed_args *pa, struct model *m,
+			  struct extract_result *r, char **db_path, char *root)
+{
+	struct compdb db;
+	compdb_init(&db);
+	double t0 = clock_seconds();
+	int rc = pipeline_load_inputs(a, pa, &db, db_path);
+	if (a->timing)
+		a->timing->inputs = clock_seconds() - t0;
+	if (rc != SEAM_EXIT_OK) {
+		compdb_release(&db);
+		return rc;
+	}
+	struct progress pr;
+	progress_init(&pr, a->quiet, a->verbose);
+	struct extract_options eo = {
+		.root = root, .excludes = a->excludes.v, .nexcludes = a->excludes.n, .jobs = a->jobs,
+		.resource_dir = SEAM_CLANG_RESOURCE_DIR, .progress = progress_tick, .progress_ctx = &pr,
+	};
+	struct cache cache;
+	eo.cache = pipeline_open_cache(a, &eo, &cache);
+	extract_run(&db, &eo, m, r);
+	progress_finish(&pr);
+	if (eo.cache)
+		cache_close(eo.cache);
+	compdb_release(&db);
+	return SEAM_EXIT_OK;
+}
+
+/* --facts DIR...: merge what 'seam extract --shard' wrote. */
+static int merge_facts(const struct analyze_args *a, const struct parsed_args *pa, struct model *m,
+		       struct extract_result *r, char **db_path)
+{
+	if (a->build_dir || pa->positional.n || a->root || a->excludes.n) {
+		cli_error("--facts merges extracted facts: give -p, PATHs, --root and --exclude to 'seam extract'");
+		return SEAM_EXIT_USAGE;
+	}
+	struct strbuf err = STRBUF_INIT;
+	double t0 = clock_seconds();
+	int rc = shard_merge(a->facts.v, a->facts.n, m, r, db_path, &err);
+	r->seconds = clock_seconds() - t0;
+	if (rc != 0)
+		cli_error("%s", strbuf_str(&err));
+	strbuf_release(&err);
+	return rc == 0 ? SEAM_EXIT_OK : SEAM_EXIT_USAGE;
+}
+
+static void fill_stats(struct pipeline_stats *s, const struct extract_result *r, const struct analyze_args *a)
+{
+	s->extraction = r->seconds - r->finalize_seconds;
+	s->parse = r->parse_seconds, s->walk = r->walk_seconds, s->cache = r->cache_seconds;
+	s->merge = r->merge_seconds, s->finalize = r->finalize_seconds;
+	s->tus = r->tus, s->cache_hits = r->cache_hits;
+	s->jobs = a->jobs ? a->jobs : extract_default_jobs();
+}
+
 /* --config seam.json: its pins steer the clustering. */
 static int load_config(const struct analyze_args *a, struct arch_config *cfg)
 {
@@ -155,35 +261,45 @@ static int load_config(const struct analyze_args *a, struct arch_config *cfg)
 	return rc == 0 ? SEAM_EXIT_OK : SEAM_EXIT_USAGE;
 }
 
-int pipeline_open(struct pipeline *p, const struct analyze_args *a, const struct parsed_args *pa)
+/* Options, effect packs, then the facts: parsed (or cached), or merged from shards. */
+static int open_inputs(struct pipeline *p, const struct analyze_args *a, const struct parsed_args *pa)
 {
-	memset(p, 0, sizeof(*p));
-	compdb_init(&p->db);
-	catalog_init(&p->cat);
-	model_init(&p->m);
-	arch_config_init(&p->cfg);
 	int rc = load_config(a, &p->cfg);
 	if (rc == SEAM_EXIT_OK)
 		rc = boundary_options(a, &p->cfg, &p->bo, &p->pins);
 	if (rc == SEAM_EXIT_OK)
 		rc = load_catalog(&p->cat, a->rules.v, a->rules.n);
+	p->root = a->root ? path_absolute(a->root, NULL) : NULL;
 	if (rc == SEAM_EXIT_OK)
-		rc = load_inputs(a, pa, &p->db, &p->db_path);
+		rc = a->facts.n ? merge_facts(a, pa, &p->m, &p->r, &p->db_path)
+				: extract_inputs(a, pa, &p->m, &p->r, &p->db_path, p->root);
+	return rc;
+}
+
+int pipeline_open(struct pipeline *p, const struct analyze_args *a, const struct parsed_args *pa)
+{
+	double t_start = clock_seconds();
+	memset(p, 0, sizeof(*p));
+	catalog_init(&p->cat);
+	model_init(&p->m);
+	arch_config_init(&p->cfg);
+	int rc = open_inputs(p, a, pa);
 	if (rc != SEAM_EXIT_OK)
 		return rc;
-	p->root = a->root ? path_absolute(a->root, NULL) : NULL;
-	struct extract_options eo = {
-		.root = p->root, .excludes = a->excludes.v, .nexcludes = a->excludes.n, .jobs = a->jobs,
-		.progress = !a->quiet && isatty(STDERR_FILENO), .resource_dir = SEAM_CLANG_RESOURCE_DIR,
-	};
 	struct extract_result *r = &p->r;
-	extract_run(&p->db, &eo, &p->m, r);
 	for (size_t i = 0; i < r->warnings.n; i++)
 		cli_warning("%s", r->warnings.v[i]);
 	print_failures(&p->m);
+	double t0 = clock_seconds();
 	analysis_run(&p->an, &p->m, &p->cat);
+	double t1 = clock_seconds();
 	boundaries_run(&p->bd, &p->m, &p->an, &p->bo);
 	p->analysed = true;
+	if (a->timing) {
+		fill_stats(a->timing, r, a);
+		a->timing->analysis = t1 - t0, a->timing->boundaries = clock_seconds() - t1;
+		a->timing->total = clock_seconds() - t_start;
+	}
 	CXString v = clang_getClangVersion();
 	p->libclang_version = xstrdup(clang_getCString(v));
 	clang_disposeString(v);
@@ -211,7 +327,6 @@ void pipeline_close(struct pipeline *p)
 	extract_result_release(&p->r);
 	catalog_release(&p->cat);
 	model_release(&p->m);
-	compdb_release(&p->db);
 	free(p->libclang_version);
 	free(p->db_path);
 	free(p->root);
@@ -227,6 +342,25 @@ int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, str
 		report_json_write(&p.m, &p.ctx, report);
 	pipeline_close(&p);
 	return rc;
+}
+
+void pipeline_print_stats(const struct pipeline_stats *s)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	fprintf(stderr,
+		"seam: stats: tus %u, jobs %u, from cache %u\n"
+		"seam: stats: compile-db %.3fs\n"
+		"seam: stats: extraction %.3fs (summed over workers: parse %.3fs, walk %.3fs, cache %.3fs)\n"
+		"seam: stats: merge %.3fs (main thread, overlaps extraction)\n"
+		"seam: stats: finalize %.3fs\n"
+		"seam: stats: analysis %.3fs\n"
+		"seam: stats: boundaries %.3fs\n"
+		"seam: stats: report %.3fs\n"
+		"seam: stats: total %.3fs\n"
+		"seam: stats: peak-rss %ld KiB\n",
+		s->tus, s->jobs, s->cache_hits, s->inputs, s->extraction, s->parse, s->walk, s->cache, s->merge,
+		s->finalize, s->analysis, s->boundaries, s->report, s->total, ru.ru_maxrss);
 }
 
 int pipeline_report(struct analyze_args *in, const struct parsed_args *inputs, const char *report_path,

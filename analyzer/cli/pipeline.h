@@ -16,7 +16,27 @@ struct analyze_args {
 	unsigned jobs, services;
 	bool quiet;
 	struct option_list excludes, rules, pins;
+	/* speed and scale (docs/performance.md) */
+	const char *cache_dir;           /* default: $XDG_CACHE_HOME/seam or ~/.cache/seam */
+	bool no_cache, stats, verbose;
+	struct option_list facts;        /* merge these facts folders instead of extracting */
+	struct pipeline_stats *timing;   /* filled when non-NULL */
 };
+
+/* Where the time went (--stats), in seconds. */
+struct pipeline_stats {
+	double inputs, extraction, parse, walk, cache, merge, finalize, analysis, boundaries, report, total;
+	unsigned tus, jobs, cache_hits;
+};
+
+#define PIPELINE_SPEED_OPTIONS(a)                                                                    \
+	{ 0, "cache", OPT_STRING, &(a).cache_dir, "DIR",                                               \
+	  "per-TU facts cache (default: $XDG_CACHE_HOME/seam or ~/.cache/seam)" },                 \
+	{ 0, "no-cache", OPT_FLAG, &(a).no_cache, NULL, "neither read nor write the cache" },           \
+	{ 0, "facts", OPT_LIST, &(a).facts, "DIR",                                                     \
+	  "merge the facts 'seam extract --shard' wrote to DIR instead of parsing (repeatable)" },   \
+	{ 0, "stats", OPT_FLAG, &(a).stats, NULL, "print the time of each phase and the peak memory" }, \
+	{ 0, "verbose", OPT_FLAG, &(a).verbose, NULL, "print each translation unit as it is done" }
 
 /* The input options common to analyze and explain, for option tables. */
 #define PIPELINE_OPTIONS(a)                                                                          \
@@ -45,7 +65,6 @@ struct analyze_args {
 
 /* One analysis run held in memory: what analyze, explain and graph render. */
 struct pipeline {
-	struct compdb db;
 	struct catalog cat;
 	struct boundary_options bo;
 	struct service_pin *pins;
@@ -67,6 +86,16 @@ void pipeline_close(struct pipeline *p);
 /* Runs the whole analysis and renders report.json into `report`.
  * Returns an exit code (SEAM_EXIT_*); on success the report is complete. */
 int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, struct strbuf *report);
+/* -p or PATHs (with --exclude) -> db; *db_path: the database file, or NULL. */
+struct compdb;
+int pipeline_load_inputs(const struct analyze_args *a, const struct parsed_args *pa, struct compdb *db,
+			 char **db_path);
+/* The cache --cache/--no-cache ask for (in c), or NULL; warns when it cannot be created. */
+struct cache;
+struct extract_options;
+struct cache *pipeline_open_cache(const struct analyze_args *a, const struct extract_options *eo, struct cache *c);
+/* --stats: the phases on stderr, one "seam: stats: PHASE SECONDSs" line each, and the peak RSS. */
+void pipeline_print_stats(const struct pipeline_stats *s);
 
 /* The report a reading command works on: analysed now when -p or PATHs are
  * given (quietly), else read from report_path (default seam-out/report.json).

@@ -15,9 +15,14 @@ struct walk_filter {
 	size_t nexcludes;
 };
 
+/* What one walk_tu call measured and read. walk_stats_release() frees files. */
 struct walk_stats {
 	unsigned unclassified_writes; /* accesses in macros whose operator could not be read */
+	double parse_seconds, walk_seconds;
+	VEC(char *) files;            /* every file the TU read (absolute), main file first */
 };
+
+void walk_stats_release(struct walk_stats *s);
 
 /* Parses `file` with argv in index and fills `out` (initialised by the
  * caller). Never fails: a TU that does not parse is recorded as such in

@@ -31,16 +31,23 @@ struct open_loop {
 	unsigned header_end;          /* for: file offset of the header's ')' */
 };
 
+struct inclusion {
+	CXFile file;             /* the included file */
+	CXSourceLocation at;     /* its #include directive, in the includer */
+};
+
 struct walker {
 	CXTranslationUnit tu;
 	struct model *m;
 	const struct walk_filter *filter;
 	struct walk_stats *stats;
 	struct hashmap files, decls;   /* by pointer: CXFile, canonical Decl* */
+	struct hashmap read;           /* by pointer: CXFile already in stats->files */
 	VEC(struct file_info) finfo;
 	VEC(struct decl_info) dinfo;
 	VEC(struct frame) stack;
 	VEC(struct open_loop) loops;  /* loops and switches enclosing the cursor */
+	VEC(struct inclusion) inclusions;
 	uint32_t fn, var;             /* current function / static-storage variable */
 	size_t fn_depth, var_depth;
 };
