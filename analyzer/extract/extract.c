@@ -2,6 +2,7 @@
  * in-order merge, so the model is the same whatever the number of jobs. */
 #include "extract.h"
 #include "flags.h"
+#include "stackguard.h"
 #include "walk.h"
 #include <pthread.h>
 #include <stdio.h>
@@ -60,6 +61,7 @@ static void *worker(void *arg)
 {
 	struct pool *p = arg;
 	CXIndex index = clang_createIndex(0, 0);
+	void *altstack = stackguard_thread_enter();
 	for (;;) {
 		pthread_mutex_lock(&p->lock);
 		size_t i = p->next++;
@@ -73,6 +75,7 @@ static void *worker(void *arg)
 		pthread_cond_broadcast(&p->done);
 		pthread_mutex_unlock(&p->lock);
 	}
+	stackguard_thread_leave(altstack);
 	clang_disposeIndex(index);
 	return NULL;
 }
@@ -135,7 +138,8 @@ void extract_run(const struct compdb *db, const struct extract_options *o, struc
 	pthread_t *threads = xcalloc(jobs, sizeof(*threads));
 	pthread_attr_t attr;
 	pthread_attr_init(&attr);
-	pthread_attr_setstacksize(&attr, 64u << 20); /* clang's parser recurses deeply */
+	pthread_attr_setstacksize(&attr, STACKGUARD_THREAD_STACK); /* clang's parser recurses deeply */
+	stackguard_prepare();
 	for (unsigned t = 0; t < jobs; t++)
 		pthread_create(&threads[t], &attr, worker, &p);
 	pthread_attr_destroy(&attr);
