@@ -102,7 +102,7 @@ static void take_slot(struct pool *p, size_t i, struct model *out, struct extrac
 	const struct compdb_entry *e = &p->db->entries.v[i];
 	for (size_t k = 0; k < s->dropped.n; k++) {
 		struct strbuf sb = STRBUF_INIT;
-		strbuf_addf(&sb, "dropped '%s' from the compile command of '%s': it would load code into the analyser",
+		strbuf_addf(&sb, "dropped '%s' from the compile command of '%s': it would load code into the analyser or write files",
 			    s->dropped.v[k], e->file);
 		VEC_PUSH(r->warnings, strbuf_detach(&sb));
 		free(s->dropped.v[k]);

@@ -55,11 +55,19 @@ static bool in_list(const char *const *list, const char *s)
 	return false;
 }
 
+/* Clang modules are built on first use and written to a module cache
+ * (-fmodules-cache-path=, else a per-user folder): outside the output
+ * folder. Without them a C header is simply included. */
+static bool writes_module_cache(const char *s)
+{
+	return starts(s, "-fmodules") || strcmp(s, "-fcxx-modules") == 0;
+}
+
 /* cc1 options that load code: values of -Xclang, -Xpreprocessor and -Wp, */
 static bool loads_code(const char *v)
 {
 	return starts(v, "-load") || starts(v, "-plugin") || starts(v, "-add-plugin") ||
-	       starts(v, "-fplugin") || starts(v, "-fpass-plugin");
+	       starts(v, "-fplugin") || starts(v, "-fpass-plugin") || writes_module_cache(v);
 }
 
 /* -Wp,a,b hands a and b to cc1 as they are */
@@ -84,7 +92,7 @@ static int dangerous(char **a, size_t n, size_t i)
 	    starts(s, "--config-") ||
 	    starts(s, "-fplugin-arg-") || starts(s, "--load=") || starts(s, "-load=") ||
 	    (starts(s, "-B") && s[2]) || starts(s, "--prefix=") || starts(s, "-ftime-trace") ||
-	    starts(s, "-save-temps"))
+	    starts(s, "-save-temps") || writes_module_cache(s))
 		return 1;
 	if (strcmp(s, "-load") == 0 || strcmp(s, "--config") == 0 || strcmp(s, "-B") == 0 ||
 	    strcmp(s, "--prefix") == 0 || strcmp(s, "--load") == 0)
