@@ -16,8 +16,8 @@ CLANG = os.environ.get("SEAM_CLANG") or shutil.which("clang") or "clang"
 PY = sys.executable
 
 
-def run(args, cwd=None, check=False, timeout=600):
-    p = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+def run(args, cwd=None, check=False, timeout=600, env=None):
+    p = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
     if check and p.returncode != 0:
         raise AssertionError("%s failed (%d):\n%s\n%s" % (" ".join(args), p.returncode, p.stdout, p.stderr))
     return p
