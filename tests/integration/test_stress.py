@@ -134,5 +134,23 @@ class StressTests(unittest.TestCase):
         self.assertEqual(sorted(f["name"] for f in r["functions"]), ["ok", "zz"])
 
 
+class ResponseFileTests(unittest.TestCase):
+    def test_response_files_that_never_end_are_not_read(self):
+        """@/dev/zero would never end and @/dev/stdin or a FIFO would block:
+        only regular files are expanded."""
+        d = T.tmpdir("rsp")
+        write(os.path.join(d, "p", "a.c"), GOOD)
+        os.mkfifo(os.path.join(d, "p", "fifo.rsp"))
+        write(os.path.join(d, "p", "ok.rsp"), "-DFROM_RSP=1\n")
+        db = ('[{"directory": "%s", "file": "a.c", "arguments": ["cc", "@/dev/zero", "@/dev/stdin", '
+              '"@fifo.rsp", "@ok.rsp", "-c", "a.c"]}]' % os.path.join(d, "p"))
+        write(os.path.join(d, "b", "compile_commands.json"), db)
+        p = subprocess.run([T.SEAM, "analyze", "-q", "-p", "b", "-o", "out"], cwd=d, stdin=subprocess.PIPE,
+                           capture_output=True, text=True, timeout=60)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        r = T.load(os.path.join(d, "out", "report.json"))
+        self.assertEqual(r["summary"]["translation_units_with_errors"], 0)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
