@@ -27,6 +27,13 @@ def seam(*args, cwd=None):
     return run([SEAM] + list(args), cwd=cwd)
 
 
+def write(path, text):
+    """Writes text (UTF-8) to path, creating its folders."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def tmpdir(name):
     os.makedirs(TMP, exist_ok=True)
     return tempfile.mkdtemp(prefix=name + "-", dir=TMP)

@@ -29,10 +29,7 @@ SOURCES = {
 # (names that are not UTF-8 at all: test_names_that_are_not_utf8)
 
 
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
+write = T.write
 
 
 def make_project(root):

@@ -36,10 +36,7 @@ int clang_plugin_dummy(void) { return 0; }
 GOOD = "int add(int a, int b) { return a + b; }\nint twice(int x) { return add(x, x); }\n"
 
 
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w") as f:
-        f.write(text)
+write = T.write
 
 
 class PluginTests(unittest.TestCase):

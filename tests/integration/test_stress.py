@@ -29,10 +29,7 @@ DEEP = {
 }
 
 
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w") as f:
-        f.write(text)
+write = T.write
 
 
 class StressTests(unittest.TestCase):

@@ -10,10 +10,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import seamtest as T  # noqa: E402
 
 
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w") as f:
-        f.write(text)
+write = T.write
 
 
 class UnreadableTests(unittest.TestCase):
