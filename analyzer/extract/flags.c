@@ -180,8 +180,9 @@ static void expand_response(char ***argsp, size_t *np, const char *dir)
 		}
 		char *path = path_absolute(a[i] + 1, dir);
 		struct strbuf text = STRBUF_INIT, err = STRBUF_INIT;
-		/* only a regular file: @/dev/stdin or a FIFO would block, @/dev/zero never end */
-		if (fs_is_file(path) && fs_read_file(path, &text, &err) == 0) {
+		/* only a regular file of sane size: @/dev/stdin or a FIFO would
+		 * block, @/dev/zero or @/proc/kcore never end */
+		if (fs_is_file(path) && fs_read_file_max(path, FLAGS_RESPONSE_FILE_MAX, &text, &err) == 0) {
 			size_t k;
 			char **parts = compdb_split_command(strbuf_str(&text), &k);
 			for (size_t j = 0; j < k; j++)

@@ -13,6 +13,11 @@
 
 int fs_read_file(const char *path, struct strbuf *out, struct strbuf *err)
 {
+	return fs_read_file_max(path, (size_t)-1, out, err);
+}
+
+int fs_read_file_max(const char *path, size_t max, struct strbuf *out, struct strbuf *err)
+{
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		strbuf_addf(err, "cannot open '%s': %s", path, strerror(errno));
@@ -25,6 +30,7 @@ int fs_read_file(const char *path, struct strbuf *out, struct strbuf *err)
 		return -1;
 	}
 	char buf[65536];
+	size_t got = 0;
 	for (;;) {
 		ssize_t n = read(fd, buf, sizeof(buf));
 		if (n < 0 && errno == EINTR)
@@ -36,7 +42,13 @@ int fs_read_file(const char *path, struct strbuf *out, struct strbuf *err)
 		}
 		if (n == 0)
 			break;
+		if ((size_t)n > max - got) {
+			strbuf_addf(err, "cannot read '%s': larger than %zu bytes", path, max);
+			close(fd);
+			return -1;
+		}
 		strbuf_add(out, buf, (size_t)n);
+		got += (size_t)n;
 	}
 	close(fd);
 	strbuf_grow(out, 0);

@@ -9,6 +9,9 @@
 #include <stddef.h>
 
 int fs_read_file(const char *path, struct strbuf *out, struct strbuf *err);
+/* The same, failing ("larger than N bytes") once more than max bytes were
+ * read: for files the input names, which may never end (/proc/kcore). */
+int fs_read_file_max(const char *path, size_t max, struct strbuf *out, struct strbuf *err);
 /* Writes data to path atomically: a temporary file in the same directory,
  * fsync, rename. On failure the previous file (if any) is left untouched.
  * SIGINT, SIGTERM and SIGHUP are held back while the temporary exists. */
