@@ -10,6 +10,7 @@ packages=(
   libcjson-dev libigraph-dev           # JSON, graph algorithms
   libcmocka-dev                        # unit tests
   python3 python3-jsonschema           # test runners, schema validation
+  libclang-rt-14-dev                   # libFuzzer for scripts/fuzz.sh (only recommended by clang)
 )
 
 missing=()

@@ -18,6 +18,10 @@ while [ $# -gt 0 ]; do
     *) pkg="$1"; shift ;;
   esac
 done
+if ! command -v valgrind >/dev/null; then
+  echo "valgrind-check: valgrind not found: install the Debian package 'valgrind'" >&2
+  exit 2
+fi
 "$root/scripts/fetch-real-code.sh" --dest "$dest" "$pkg" >/dev/null
 out="$(mktemp -d "${TMPDIR:-/tmp}/seam-valgrind-XXXXXX")"
 log="$out/valgrind.log"
