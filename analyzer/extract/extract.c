@@ -140,8 +140,15 @@ void extract_run(const struct compdb *db, const struct extract_options *o, struc
 	pthread_attr_init(&attr);
 	pthread_attr_setstacksize(&attr, STACKGUARD_THREAD_STACK); /* clang's parser recurses deeply */
 	stackguard_prepare();
+	/* a 256 MiB stack may be refused (strict overcommit, ulimit -v): fall
+	 * back to the default size, and with no thread at all parse here */
+	unsigned started = 0;
 	for (unsigned t = 0; t < jobs; t++)
-		pthread_create(&threads[t], &attr, worker, &p);
+		if (pthread_create(&threads[started], &attr, worker, &p) == 0 ||
+		    pthread_create(&threads[started], NULL, worker, &p) == 0)
+			started++;
+	if (started == 0)
+		worker(&p);
 	pthread_attr_destroy(&attr);
 	/* merge in database order as results arrive: deterministic, and each
 	 * TU's facts are freed as soon as they are merged */
@@ -153,7 +160,7 @@ void extract_run(const struct compdb *db, const struct extract_options *o, struc
 		progress(o, i + 1, db->entries.n, db->entries.v[i].file);
 		take_slot(&p, i, out, r);
 	}
-	for (unsigned t = 0; t < jobs; t++)
+	for (unsigned t = 0; t < started; t++)
 		pthread_join(threads[t], NULL);
 	if (o->progress && db->entries.n)
 		fprintf(stderr, "\r\033[K");

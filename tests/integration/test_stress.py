@@ -131,6 +131,30 @@ class StressTests(unittest.TestCase):
         self.assertEqual(sorted(f["name"] for f in r["functions"]), ["ok", "zz"])
 
 
+def sanitized():
+    """Whether seam is the ASan build (which needs terabytes of address space)."""
+    p = subprocess.run(["ldd", T.SEAM], capture_output=True, text=True)
+    return "libasan" in p.stdout
+
+
+class AddressSpaceTests(unittest.TestCase):
+    @unittest.skipIf(sanitized(), "ASan reserves more address space than the limit")
+    def test_runs_when_big_worker_stacks_are_refused(self):
+        """With 400 MB of address space two 256 MiB worker stacks cannot
+        both exist: seam falls back to smaller stacks and still finishes."""
+        import resource
+        d = T.tmpdir("rlimit")
+        for i in range(4):
+            write(os.path.join(d, "p", "f%d.c" % i), GOOD.replace("ok", "ok%d" % i))
+        limit = 400 << 20
+        p = subprocess.run([T.SEAM, "analyze", "-q", "-j", "2", "p", "-o", "out"], cwd=d, capture_output=True,
+                           text=True, timeout=60,
+                           preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)))
+        self.assertEqual(p.returncode, 0, p.stderr)
+        r = T.load(os.path.join(d, "out", "report.json"))
+        self.assertEqual(sorted(f["name"] for f in r["functions"]), ["ok0", "ok1", "ok2", "ok3"])
+
+
 class ResponseFileTests(unittest.TestCase):
     def test_response_files_that_never_end_are_not_read(self):
         """@/dev/zero would never end and @/dev/stdin or a FIFO would block:
