@@ -3,7 +3,8 @@
 # tests/fuzz/ with clang (-fsanitize=fuzzer,address,undefined) in
 # build-fuzz/ and run each for SECONDS_PER_TARGET (default 30), one after
 # the other, starting from its seed corpus tests/fuzz/<target>/ (copied:
-# the seeds in the repository are not modified). New inputs stay in
+# the seeds in the repository are not modified) and with the dictionary
+# tests/fuzz/<target>.dict (the formats' keywords). New inputs stay in
 # build-fuzz/corpus/<target>/ and crashes in build-fuzz/crashes/; a crash
 # fails the script. Each run's final figures (executions, cov, ft) are
 # printed.
@@ -32,7 +33,7 @@ for t in "${targets[@]}"; do
   echo "== fuzz_$t for ${secs}s (log: $log)"
   # -rss_limit_mb: an input that makes a reader use this much is a bug too
   if ! "$dir/tests/fuzz/fuzz_$t" -max_total_time="$secs" -print_final_stats=1 -rss_limit_mb=2048 \
-      -max_len=65536 -timeout=20 -artifact_prefix="$crashes/$t-" \
+      -max_len=65536 -timeout=20 -artifact_prefix="$crashes/$t-" -dict="$root/tests/fuzz/$t.dict" \
       "$corpus" "$root/tests/fuzz/$t" >"$log" 2>&1; then
     echo "fuzz_$t: FAILED — see $log; the input is in $crashes/ (add it to tests/fuzz/$t/ once fixed)"
     grep -E "ERROR|SUMMARY|Test unit written" "$log" | head -5 || true
