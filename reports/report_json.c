@@ -2,6 +2,7 @@
  * One top-level key per line and one array element per line, so reports
  * diff well; same model, same bytes. */
 #include "report.h"
+#include "utf8.h"
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
@@ -456,6 +457,7 @@ static void emit_header(const struct model *m, const struct report_context *ctx,
 void report_json_write(const struct model *m, const struct report_context *ctx, struct strbuf *out)
 {
 	const struct json_ctx xc = { m, ctx->analysis, ctx->boundaries }, *x = &xc;
+	size_t start = out->len;
 	emit_header(m, ctx, out);
 	if (ctx->analysis)
 		emit_object(out, "analysis", analysis_summary(ctx->analysis));
@@ -485,4 +487,6 @@ void report_json_write(const struct model *m, const struct report_context *ctx, 
 		emit_array(out, "crossing_calls", x, b->call_cuts.n, call_cut_json, true);
 	}
 	strbuf_addstr(out, "}\n");
+	/* file names and diagnostics are bytes; JSON is UTF-8 */
+	utf8_sanitize(out, start);
 }

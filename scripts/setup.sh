@@ -12,6 +12,7 @@ packages=(
   python3 python3-jsonschema           # test runners, schema validation
   chromium fonts-dejavu-core           # headless browser test of report.html
   time                                 # /usr/bin/time: peak RSS in bench/run.sh
+  libclang-rt-14-dev                   # libFuzzer for scripts/fuzz.sh (only recommended by clang)
 )
 
 missing=()

@@ -21,6 +21,9 @@ export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 echo "== real code from Debian (Lua 5.4, SQLite) under ASan + UBSan: schema, clang's call graph"
 "$root/scripts/realcode-check.sh" --seam "$root/build-asan/analyzer/seam" lua5.4 sqlite3
 
+echo "== fuzzing: each libFuzzer target for 30s from its seed corpus (tests/fuzz/)"
+"$root/scripts/fuzz.sh" 30
+
 n=$(cd "$root/build" && ctest -N | awk '/Total Tests:/ {print $3}')
 echo "test.sh: all passed in $(( $(date +%s) - start ))s"
 echo "tests: $(( 2 * n )) passed, 0 failed"

@@ -111,38 +111,15 @@ enum cache_status cache_load(struct cache *c, uint64_t key, struct tu_facts *f, 
 	return st;
 }
 
-/* temporary file + rename, without fsync: a torn entry after a crash is
- * caught by its checksum and rebuilt. */
+/* temporary file + rename (fsutil.c), without fsync: a torn entry after a
+ * crash is caught by its checksum and rebuilt. */
 static int write_entry(const char *path, const struct strbuf *img, struct strbuf *err)
 {
 	char *dir = path_dirname(path);
 	int rc = fs_mkdirs(dir, err);
 	free(dir);
-	if (rc != 0)
-		return -1;
-	struct strbuf tmp = STRBUF_INIT;
-	strbuf_addf(&tmp, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp.buf);
-	rc = fd < 0 ? -1 : 0;
-	for (size_t off = 0; rc == 0 && off < img->len;) {
-		ssize_t w = write(fd, img->buf + off, img->len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			rc = -1;
-		else
-			off += (size_t)w;
-	}
-	if (fd >= 0 && close(fd) != 0)
-		rc = -1;
-	if (rc == 0 && rename(tmp.buf, path) != 0)
-		rc = -1;
-	if (rc != 0) {
-		strbuf_addf(err, "cannot write cache entry '%s': %s", path, strerror(errno));
-		if (fd >= 0)
-			unlink(tmp.buf);
-	}
-	strbuf_release(&tmp);
+	if (rc == 0)
+		rc = fs_write_atomic_nosync(path, img->buf, img->len, err);
 	return rc;
 }
 

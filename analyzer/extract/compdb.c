@@ -149,13 +149,19 @@ int compdb_load(struct compdb *db, const char *path, struct strbuf *err)
 	struct strbuf text = STRBUF_INIT;
 	if (fs_read_file(path, &text, err) != 0)
 		return -1;
+	int rc = compdb_load_text(db, path, strbuf_str(&text), err);
+	strbuf_release(&text);
+	return rc;
+}
+
+int compdb_load_text(struct compdb *db, const char *path, const char *text, struct strbuf *err)
+{
 	const char *end = NULL;
-	cJSON *root = cJSON_ParseWithOpts(strbuf_str(&text), &end, 1);
+	cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
 	if (!root) {
 		unsigned line, col;
-		json_error_position(strbuf_str(&text), end ? end : cJSON_GetErrorPtr(), &line, &col);
+		json_error_position(text, end ? end : cJSON_GetErrorPtr(), &line, &col);
 		strbuf_addf(err, "'%s':%u:%u: malformed JSON", path, line, col);
-		strbuf_release(&text);
 		return -1;
 	}
 	int rc = 0;
@@ -178,7 +184,6 @@ int compdb_load(struct compdb *db, const char *path, struct strbuf *err)
 	free(abspath);
 	free(dbdir);
 	cJSON_Delete(root);
-	strbuf_release(&text);
 	return rc;
 }
 

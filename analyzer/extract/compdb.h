@@ -26,6 +26,9 @@ void compdb_add(struct compdb *db, const char *directory, const char *file, char
 /* Loads path (a compile_commands.json). Errors name the file, and the line
  * and column for malformed JSON. */
 int compdb_load(struct compdb *db, const char *path, struct strbuf *err);
+/* The same from the file's text; path names it in messages and relative
+ * "directory" fields are taken from its folder. */
+int compdb_load_text(struct compdb *db, const char *path, const char *text, struct strbuf *err);
 /* Scans files and directories for .c files (sorted, symlink loops
  * skipped); every entry gets `flags` as its arguments. A named file that
  * is not C is an error. */

@@ -5,6 +5,7 @@
 #include "cache.h"
 #include "flags.h"
 #include "hash.h"
+#include "stackguard.h"
 #include "walk.h"
 #include <pthread.h>
 #include <stdio.h>
@@ -128,6 +129,7 @@ static void *worker(void *arg)
 {
 	struct pool *p = arg;
 	CXIndex index = clang_createIndex(0, 0);
+	void *altstack = stackguard_thread_enter();
 	for (;;) {
 		pthread_mutex_lock(&p->lock);
 		size_t i = p->next++;
@@ -141,6 +143,7 @@ static void *worker(void *arg)
 		pthread_cond_broadcast(&p->done);
 		pthread_mutex_unlock(&p->lock);
 	}
+	stackguard_thread_leave(altstack);
 	clang_disposeIndex(index);
 	return NULL;
 }
@@ -158,7 +161,7 @@ void extract_take(struct extract_result *r, struct model *out, struct tu_facts *
 	double t0 = clock_seconds();
 	for (size_t k = 0; k < f->dropped.n; k++) {
 		struct strbuf sb = STRBUF_INIT;
-		strbuf_addf(&sb, "dropped '%s' from the compile command of '%s': it would load code into the analyser",
+		strbuf_addf(&sb, "dropped '%s' from the compile command of '%s': it would load code into the analyser or write files",
 			    f->dropped.v[k], tu_file(f->model));
 		VEC_PUSH(r->warnings, strbuf_detach(&sb));
 	}
@@ -191,14 +194,24 @@ static void hand_over(struct pool *p, size_t i, extract_consumer *consume, void 
 	tu_facts_release(&s->facts);
 }
 
-static void start_workers(struct pool *p, pthread_t *threads, unsigned jobs)
+/* Returns how many threads started. A 256 MiB stack may be refused (strict
+ * overcommit, ulimit -v): fall back to the default size, and with no thread
+ * at all parse here, on the calling thread. */
+static unsigned start_workers(struct pool *p, pthread_t *threads, unsigned jobs)
 {
 	pthread_attr_t attr;
 	pthread_attr_init(&attr);
-	pthread_attr_setstacksize(&attr, 64u << 20); /* clang's parser recurses deeply */
+	pthread_attr_setstacksize(&attr, STACKGUARD_THREAD_STACK); /* clang's parser recurses deeply */
+	stackguard_prepare();
+	unsigned started = 0;
 	for (unsigned t = 0; t < jobs; t++)
-		pthread_create(&threads[t], &attr, worker, p);
+		if (pthread_create(&threads[started], &attr, worker, p) == 0 ||
+		    pthread_create(&threads[started], NULL, worker, p) == 0)
+			started++;
 	pthread_attr_destroy(&attr);
+	if (started == 0)
+		worker(p);
+	return started;
 }
 
 void extract_each(const struct compdb *db, const struct extract_options *o, size_t begin, size_t end,
@@ -216,7 +229,7 @@ void extract_each(const struct compdb *db, const struct extract_options *o, size
 	if (jobs > end - begin)
 		jobs = end > begin ? (unsigned)(end - begin) : 1;
 	pthread_t *threads = xcalloc(jobs, sizeof(*threads));
-	start_workers(&p, threads, jobs);
+	unsigned started = start_workers(&p, threads, jobs);
 	/* consume in database order as results arrive: deterministic, and each
 	 * TU's facts are freed as soon as they are consumed */
 	for (size_t i = begin; i < end; i++) {
@@ -230,7 +243,7 @@ void extract_each(const struct compdb *db, const struct extract_options *o, size
 		if (o->progress)
 			o->progress(o->progress_ctx, &t);
 	}
-	for (unsigned t = 0; t < jobs; t++)
+	for (unsigned t = 0; t < started; t++)
 		pthread_join(threads[t], NULL);
 	free(threads);
 	free(p.slots);

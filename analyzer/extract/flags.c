@@ -55,11 +55,19 @@ static bool in_list(const char *const *list, const char *s)
 	return false;
 }
 
+/* Clang modules are built on first use and written to a module cache
+ * (-fmodules-cache-path=, else a per-user folder): outside the output
+ * folder. Without them a C header is simply included. */
+static bool writes_module_cache(const char *s)
+{
+	return starts(s, "-fmodules") || strcmp(s, "-fcxx-modules") == 0;
+}
+
 /* cc1 options that load code: values of -Xclang, -Xpreprocessor and -Wp, */
 static bool loads_code(const char *v)
 {
 	return starts(v, "-load") || starts(v, "-plugin") || starts(v, "-add-plugin") ||
-	       starts(v, "-fplugin") || starts(v, "-fpass-plugin");
+	       starts(v, "-fplugin") || starts(v, "-fpass-plugin") || writes_module_cache(v);
 }
 
 /* -Wp,a,b hands a and b to cc1 as they are */
@@ -84,7 +92,7 @@ static int dangerous(char **a, size_t n, size_t i)
 	    starts(s, "--config-") ||
 	    starts(s, "-fplugin-arg-") || starts(s, "--load=") || starts(s, "-load=") ||
 	    (starts(s, "-B") && s[2]) || starts(s, "--prefix=") || starts(s, "-ftime-trace") ||
-	    starts(s, "-save-temps"))
+	    starts(s, "-save-temps") || writes_module_cache(s))
 		return 1;
 	if (strcmp(s, "-load") == 0 || strcmp(s, "--config") == 0 || strcmp(s, "-B") == 0 ||
 	    strcmp(s, "--prefix") == 0 || strcmp(s, "--load") == 0)
@@ -172,7 +180,9 @@ static void expand_response(char ***argsp, size_t *np, const char *dir)
 		}
 		char *path = path_absolute(a[i] + 1, dir);
 		struct strbuf text = STRBUF_INIT, err = STRBUF_INIT;
-		if (fs_read_file(path, &text, &err) == 0) {
+		/* only a regular file of sane size: @/dev/stdin or a FIFO would
+		 * block, @/dev/zero or @/proc/kcore never end */
+		if (fs_is_file(path) && fs_read_file_max(path, FLAGS_RESPONSE_FILE_MAX, &text, &err) == 0) {
 			size_t k;
 			char **parts = compdb_split_command(strbuf_str(&text), &k);
 			for (size_t j = 0; j < k; j++)

@@ -9,6 +9,9 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
+/* Larger @response files are left out, like unreadable ones. */
+#define FLAGS_RESPONSE_FILE_MAX ((size_t)16 << 20)
+
 struct flags {
 	VEC(char *) argv;      /* arguments for clang_parseTranslationUnit2 */
 	VEC(char *) dropped;   /* dangerous arguments that were dropped */

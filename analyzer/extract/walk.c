@@ -552,6 +552,9 @@ int walk_tu(CXIndex index, const char *file, const char *const *argv, int argc,
 		struct strbuf msg = STRBUF_INIT;
 		if (!exists)
 			strbuf_addf(&msg, "%s: error: no such file (named by the compile database)", file);
+		else if (ec == CXError_Crashed)
+			strbuf_addf(&msg, "%s: error: libclang crashed parsing this file (nesting deeper than "
+				    "its stack allows?); it was skipped", file);
 		else
 			strbuf_addf(&msg, "%s: error: libclang could not parse this file (error code %d)", file, (int)ec);
 		mf->messages[0] = model_intern(out, strbuf_str(&msg));

@@ -13,6 +13,11 @@
 
 int fs_read_file(const char *path, struct strbuf *out, struct strbuf *err)
 {
+	return fs_read_file_max(path, (size_t)-1, out, err);
+}
+
+int fs_read_file_max(const char *path, size_t max, struct strbuf *out, struct strbuf *err)
+{
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		strbuf_addf(err, "cannot open '%s': %s", path, strerror(errno));
@@ -25,6 +30,7 @@ int fs_read_file(const char *path, struct strbuf *out, struct strbuf *err)
 		return -1;
 	}
 	char buf[65536];
+	size_t got = 0;
 	for (;;) {
 		ssize_t n = read(fd, buf, sizeof(buf));
 		if (n < 0 && errno == EINTR)
@@ -36,7 +42,13 @@ int fs_read_file(const char *path, struct strbuf *out, struct strbuf *err)
 		}
 		if (n == 0)
 			break;
+		if ((size_t)n > max - got) {
+			strbuf_addf(err, "cannot read '%s': larger than %zu bytes", path, max);
+			close(fd);
+			return -1;
+		}
 		strbuf_add(out, buf, (size_t)n);
+		got += (size_t)n;
 	}
 	close(fd);
 	strbuf_grow(out, 0);
@@ -57,7 +69,7 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-static int write_atomic(const char *path, const char *data, size_t len, struct strbuf *err)
+static int write_atomic(const char *path, const char *data, size_t len, bool durable, struct strbuf *err)
 {
 	struct strbuf tmp = STRBUF_INIT;
 	char *dir = path_dirname(path);
@@ -71,7 +83,7 @@ static int write_atomic(const char *path, const char *data, size_t len, struct s
 		return -1;
 	}
 	int rc = write_all(fd, data, len);
-	if (rc == 0)
+	if (rc == 0 && durable)
 		rc = fsync(fd);
 	int saved = errno;
 	if (close(fd) != 0 && rc == 0) {
@@ -93,7 +105,7 @@ static int write_atomic(const char *path, const char *data, size_t len, struct s
 /* Interrupting signals wait while the temporary file exists: Ctrl-C then
  * finds either the previous file or the complete new one, never a
  * temporary left behind. */
-int fs_write_atomic(const char *path, const char *data, size_t len, struct strbuf *err)
+static int write_guarded(const char *path, const char *data, size_t len, bool durable, struct strbuf *err)
 {
 	sigset_t block, old;
 	sigemptyset(&block);
@@ -101,9 +113,19 @@ int fs_write_atomic(const char *path, const char *data, size_t len, struct strbu
 	sigaddset(&block, SIGTERM);
 	sigaddset(&block, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &block, &old);
-	int rc = write_atomic(path, data, len, err);
+	int rc = write_atomic(path, data, len, durable, err);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return rc;
+}
+
+int fs_write_atomic(const char *path, const char *data, size_t len, struct strbuf *err)
+{
+	return write_guarded(path, data, len, true, err);
+}
+
+int fs_write_atomic_nosync(const char *path, const char *data, size_t len, struct strbuf *err)
+{
+	return write_guarded(path, data, len, false, err);
 }
 
 int fs_mkdirs(const char *path, struct strbuf *err)

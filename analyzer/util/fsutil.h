@@ -9,10 +9,16 @@
 #include <stddef.h>
 
 int fs_read_file(const char *path, struct strbuf *out, struct strbuf *err);
+/* The same, failing ("larger than N bytes") once more than max bytes were
+ * read: for files the input names, which may never end (/proc/kcore). */
+int fs_read_file_max(const char *path, size_t max, struct strbuf *out, struct strbuf *err);
 /* Writes data to path atomically: a temporary file in the same directory,
  * fsync, rename. On failure the previous file (if any) is left untouched.
  * SIGINT, SIGTERM and SIGHUP are held back while the temporary exists. */
 int fs_write_atomic(const char *path, const char *data, size_t len, struct strbuf *err);
+/* The same without fsync: for entries a checksum guards (the facts cache),
+ * where a torn file after a crash is detected and rebuilt. */
+int fs_write_atomic_nosync(const char *path, const char *data, size_t len, struct strbuf *err);
 /* mkdir -p */
 int fs_mkdirs(const char *path, struct strbuf *err);
 bool fs_is_dir(const char *path);

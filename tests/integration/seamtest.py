@@ -16,8 +16,8 @@ CLANG = os.environ.get("SEAM_CLANG") or shutil.which("clang") or "clang"
 PY = sys.executable
 
 
-def run(args, cwd=None, check=False, timeout=600):
-    p = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+def run(args, cwd=None, check=False, timeout=600, env=None):
+    p = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
     if check and p.returncode != 0:
         raise AssertionError("%s failed (%d):\n%s\n%s" % (" ".join(args), p.returncode, p.stdout, p.stderr))
     return p
@@ -25,6 +25,13 @@ def run(args, cwd=None, check=False, timeout=600):
 
 def seam(*args, cwd=None):
     return run([SEAM] + list(args), cwd=cwd)
+
+
+def write(path, text):
+    """Writes text (UTF-8) to path, creating its folders."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
 
 
 def tmpdir(name):

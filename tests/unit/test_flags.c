@@ -179,6 +179,23 @@ static void test_dangerous_option_at_the_end(void **state)
 	flags_release(&f);
 }
 
+/* Clang modules would be built into a module cache outside the output
+ * folder; a module map alone is read, never written. */
+static void test_drops_module_flags(void **state)
+{
+	(void)state;
+	char *args[] = { "-fmodules", "-DX", "-fmodules-cache-path=/tmp/mc", "-fcxx-modules",
+			 "-Xclang", "-fmodules", "-Wp,-fmodules-ts", "-fmodule-map-file=m.modulemap" };
+	struct flags f;
+	run(&f, "/proj/build", "/proj/src/a.c", args, NARGS(args), NULL);
+	const char *want[] = { "-DX", "-fmodule-map-file=m.modulemap" };
+	expect_argv(&f, want, NARGS(want));
+	const char *dropped[] = { "-fmodules", "-fmodules-cache-path=/tmp/mc", "-fcxx-modules",
+				  "-Xclang -fmodules", "-Wp,-fmodules-ts" };
+	expect_dropped(&f, dropped, NARGS(dropped));
+	flags_release(&f);
+}
+
 static void test_resource_dir_replaced(void **state)
 {
 	const char *dir = *state;
@@ -248,6 +265,7 @@ int main(void)
 		cmocka_unit_test(test_path_option_without_value),
 		cmocka_unit_test(test_drops_code_loading_options),
 		cmocka_unit_test(test_dangerous_option_at_the_end),
+		cmocka_unit_test(test_drops_module_flags),
 		T(test_resource_dir_replaced),
 		T(test_response_file),
 		cmocka_unit_test(test_entry_left_unchanged),

@@ -217,6 +217,30 @@ static void test_read_file_large(void **state)
 	free(data);
 }
 
+/* A cap for files the input names (which may never end: /dev/zero). */
+static void test_read_file_max(void **state)
+{
+	const char *dir = *state;
+	char data[100001];
+	memset(data, 'x', sizeof(data) - 1);
+	data[sizeof(data) - 1] = '\0';
+	tmp_write(dir, "f", data);
+	char *p = tmp_path(dir, "f");
+	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
+	assert_int_equal(fs_read_file_max(p, 100000, &out, &err), 0);
+	assert_int_equal(out.len, 100000);
+	strbuf_reset(&out);
+	assert_int_equal(fs_read_file_max(p, 99999, &out, &err), -1);
+	assert_non_null(strstr(strbuf_str(&err), "larger than 99999 bytes"));
+	strbuf_reset(&out);
+	strbuf_reset(&err);
+	assert_int_equal(fs_read_file_max("/dev/zero", 70000, &out, &err), -1);
+	assert_non_null(strstr(strbuf_str(&err), "cannot read '/dev/zero': larger than 70000 bytes"));
+	strbuf_release(&out);
+	strbuf_release(&err);
+	free(p);
+}
+
 static void test_read_file_errors_name_the_file(void **state)
 {
 	const char *dir = *state;
@@ -483,6 +507,7 @@ int main(void)
 		cmocka_unit_test(test_path_has_suffix),
 		T(test_read_file),
 		T(test_read_file_large),
+		T(test_read_file_max),
 		T(test_read_file_errors_name_the_file),
 		T(test_write_atomic_creates_and_replaces),
 		T(test_write_atomic_relative_name),
