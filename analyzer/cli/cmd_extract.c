@@ -57,17 +57,19 @@ static int extract_slice(const struct extract_args *x, const struct compdb *db, 
 	}
 	size_t begin, end;
 	shard_range(db->entries.n, si, sn, &begin, &end);
-	struct progress pr;
-	progress_init(&pr, x->in.quiet, x->in.verbose);
+	struct pipeline_ticks t;
+	progress_init(&t.pr, x->in.quiet, x->in.verbose);
 	struct extract_options eo = {
 		.root = root, .excludes = x->in.excludes.v, .nexcludes = x->in.excludes.n, .jobs = x->in.jobs,
-		.resource_dir = SEAM_CLANG_RESOURCE_DIR, .progress = progress_tick, .progress_ctx = &pr,
+		.resource_dir = SEAM_CLANG_RESOURCE_DIR, .progress = pipeline_tick, .progress_ctx = &t,
 	};
 	struct cache cache;
 	eo.cache = pipeline_open_cache(&x->in, &eo, &cache);
 	struct extract_result r = { 0 };
+	watchdog_start(&t.wd, db, begin, x->in.tu_timeout ? x->in.tu_timeout : WATCHDOG_DEFAULT_SECONDS);
 	extract_each(db, &eo, begin, end, write_facts, &w, &r);
-	progress_finish(&pr);
+	watchdog_stop(&t.wd);
+	progress_finish(&t.pr);
 	if (eo.cache)
 		cache_close(eo.cache);
 	for (size_t i = 0; i < r.warnings.n; i++)

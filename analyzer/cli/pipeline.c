@@ -191,6 +191,13 @@ struct cache *pipeline_open_cache(const struct analyze_args *a, const struct ext
 	return rc == 0 ? c : NULL;
 }
 
+void pipeline_tick(void *ctx, const struct extract_tick *t)
+{
+	struct pipeline_ticks *k = ctx;
+	watchdog_tick(&k->wd, t->done);
+	progress_tick(&k->pr, t);
+}
+
 /* -p/PATHs: parse every TU (or take it from the cache) and merge. */
 static int extract_inputs(const struct analyze_args *a, const struct parsed_args *pa, struct model *m,
 			  struct extract_result *r, char **db_path, char *root)
@@ -205,16 +212,18 @@ static int extract_inputs(const struct analyze_args *a, const struct parsed_args
 		compdb_release(&db);
 		return rc;
 	}
-	struct progress pr;
-	progress_init(&pr, a->quiet, a->verbose);
+	struct pipeline_ticks t;
+	progress_init(&t.pr, a->quiet, a->verbose);
 	struct extract_options eo = {
 		.root = root, .excludes = a->excludes.v, .nexcludes = a->excludes.n, .jobs = a->jobs,
-		.resource_dir = SEAM_CLANG_RESOURCE_DIR, .progress = progress_tick, .progress_ctx = &pr,
+		.resource_dir = SEAM_CLANG_RESOURCE_DIR, .progress = pipeline_tick, .progress_ctx = &t,
 	};
 	struct cache cache;
 	eo.cache = pipeline_open_cache(a, &eo, &cache);
+	watchdog_start(&t.wd, &db, 0, a->tu_timeout ? a->tu_timeout : WATCHDOG_DEFAULT_SECONDS);
 	extract_run(&db, &eo, m, r);
-	progress_finish(&pr);
+	watchdog_stop(&t.wd);
+	progress_finish(&t.pr);
 	if (eo.cache)
 		cache_close(eo.cache);
 	compdb_release(&db);

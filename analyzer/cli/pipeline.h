@@ -7,7 +7,9 @@
 #include "compdb.h"
 #include "extract.h"
 #include "options.h"
+#include "progress.h"
 #include "report.h"
+#include "watchdog.h"
 #include <stdbool.h>
 
 struct analyze_args {
@@ -19,6 +21,7 @@ struct analyze_args {
 	/* speed and scale (docs/performance.md) */
 	const char *cache_dir;           /* default: $XDG_CACHE_HOME/seam or ~/.cache/seam */
 	bool no_cache, stats, verbose;
+	unsigned tu_timeout;             /* 0: WATCHDOG_DEFAULT_SECONDS */
 	struct option_list facts;        /* merge these facts folders instead of extracting */
 	struct pipeline_stats *timing;   /* filled when non-NULL */
 };
@@ -59,6 +62,8 @@ struct pipeline_stats {
 	  "types=0.5,includes=0.5,dir=8)" },                                                        \
 	{ 0, "pin", OPT_LIST, &(a).pins, "GLOB=SERVICE",                                               \
 	  "put the files (or functions) matching GLOB in service SERVICE (repeatable)" },              \
+	{ 0, "tu-timeout", OPT_UINT, &(a).tu_timeout, "SECONDS",                                        \
+	  "give up (exit 3) when no translation unit finishes for SECONDS (default 600)" },           \
 	{ 0, "config", OPT_STRING, &(a).config, "FILE",                                                \
 	  "seam.json, the target architecture: check applies its rules (default: ./seam.json); "     \
 	  "its \"pins\" steer the clustering like --pin" }
@@ -107,5 +112,13 @@ int pipeline_report(struct analyze_args *in, const struct parsed_args *inputs, c
 struct report_view;
 int pipeline_report_view(struct analyze_args *in, const struct parsed_args *inputs, const char *report_path,
 			 struct report_view *v);
+
+/* What each finished TU is told to during extraction: the progress display
+ * and the watchdog (an extract_options.progress callback; ctx is this). */
+struct pipeline_ticks {
+	struct progress pr;
+	struct watchdog wd;
+};
+void pipeline_tick(void *ctx, const struct extract_tick *t);
 
 #endif

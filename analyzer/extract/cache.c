@@ -62,7 +62,8 @@ static struct fact_dep file_hash(struct cache *c, const char *path)
 	if (known)
 		return d;
 	struct strbuf data = STRBUF_INIT, err = STRBUF_INIT;
-	if (fs_read_file(path, &data, &err) == 0) {
+	/* only regular files: a device or a FIFO would never end or block */
+	if (fs_is_file(path) && fs_read_file_max(path, (size_t)1 << 30, &data, &err) == 0) {
 		d.size = data.len;
 		d.hash = hash_bytes(data.buf, data.len, 3);
 	}

@@ -173,5 +173,32 @@ class ResponseFileTests(unittest.TestCase):
         self.assertEqual(r["summary"]["translation_units_with_errors"], 0)
 
 
+class EndlessIncludeTests(unittest.TestCase):
+    def test_device_includes_are_read_as_empty(self):
+        """#include "/dev/zero" would grow memory without end and "/dev/stdin"
+        would block: libclang is given them as empty files."""
+        d = T.tmpdir("devinc")
+        write(os.path.join(d, "p", "a.c"), '#include "/dev/zero"\n#include "/dev/stdin"\n' + GOOD)
+        p = subprocess.run([T.SEAM, "analyze", "-q", "--no-cache", "--no-views", "p", "-o", "out"], cwd=d,
+                           stdin=subprocess.PIPE, capture_output=True, text=True, timeout=120)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        r = T.load(os.path.join(d, "out", "report.json"))
+        self.assertEqual(r["summary"]["translation_units_with_errors"], 0)
+        self.assertTrue(r["functions"])
+
+    def test_a_fifo_header_ends_in_a_clear_error(self):
+        """A header that is a FIFO blocks libclang for ever: the watchdog
+        names the TU and exits 3 after --tu-timeout seconds, writing nothing."""
+        d = T.tmpdir("fifoinc")
+        write(os.path.join(d, "p", "a.c"), '#include "fifo.h"\n' + GOOD)
+        os.mkfifo(os.path.join(d, "p", "fifo.h"))
+        p = subprocess.run([T.SEAM, "analyze", "-q", "--no-cache", "--tu-timeout", "2", "p", "-o", "out"], cwd=d,
+                           capture_output=True, text=True, timeout=120)
+        self.assertEqual(p.returncode, 3, p.stderr)
+        self.assertRegex(p.stderr, r"seam: error: '.*/p/a\.c' has not finished after 2 seconds \(does it include "
+                                   r"a FIFO")
+        self.assertFalse(os.path.exists(os.path.join(d, "out")))
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
