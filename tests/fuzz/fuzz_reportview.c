@@ -2,7 +2,8 @@
  * (report_view_load_text in analyzer/check/reportview.c), and what they
  * do with what it accepts: every id it lets through must be in range, so
  * the rules, the starter config and a diff of the report with itself run
- * on it (under ASan in fuzzing builds). */
+ * on it (under ASan in fuzzing builds). Found by it: nothing yet beyond a
+ * too strict property of this file (duplicate file:name pairs). */
 #include "fuzz.h"
 #include "check.h"
 #include "propose.h"
@@ -25,7 +26,10 @@ static void use(const struct report_view *v)
 	propose_config(v, "src", &out);
 	struct report_diff d;
 	report_diff_run(&d, v, v);
-	FUZZ_CHECK(d.classes.n == 0 && d.crossing.n == 0);
+	/* with itself: no metric moves (classes may, when a hostile report
+	 * defines the same file:name twice with two classes) */
+	for (int i = 0; i < 6; i++)
+		FUZZ_CHECK(!d.metrics[i].worse && !d.metrics[i].better);
 	report_diff_release(&d);
 	strbuf_release(&out);
 	strbuf_release(&err);
