@@ -32,10 +32,11 @@ static void index_functions(struct report_diff *d, const struct report_view *v, 
 
 static void diff_classes(struct report_diff *d, const struct report_view *a, const struct report_view *b)
 {
-	struct hashmap old_fns;
+	struct hashmap old_fns, new_fns;
 	hashmap_init(&old_fns, false);
+	hashmap_init(&new_fns, false);
 	index_functions(d, a, &old_fns);
-	size_t matched = 0;
+	index_functions(d, b, &new_fns);
 	for (size_t i = 0; i < b->functions.n; i++) {
 		const struct rv_function *f = &b->functions.v[i];
 		uint32_t k;
@@ -45,7 +46,6 @@ static void diff_classes(struct report_diff *d, const struct report_view *a, con
 			d->functions_added++;
 			continue;
 		}
-		matched++;
 		const char *was = a->functions.v[k].cls;
 		if (strcmp(was, f->cls) == 0)
 			continue;
@@ -55,8 +55,10 @@ static void diff_classes(struct report_diff *d, const struct report_view *a, con
 		VEC_PUSH(d->classes, c);
 		d->worse |= c.worse ? DIFF_CLASS : 0;
 	}
-	d->functions_removed = (unsigned)(old_fns.count - matched);
+	for (size_t s = 0; s < old_fns.cap; s++) /* by key: a name defined twice counts once */
+		d->functions_removed += old_fns.slots[s].key && !hashmap_get(&new_fns, old_fns.slots[s].key, &(uint32_t){ 0 });
 	hashmap_release(&old_fns);
+	hashmap_release(&new_fns);
 }
 
 /* Every crossing pair of one report, as "caller\tcallee" -> index. */

@@ -30,6 +30,7 @@ static void use(const struct report_view *v)
 	 * defines the same file:name twice with two classes) */
 	for (int i = 0; i < 6; i++)
 		FUZZ_CHECK(!d.metrics[i].worse && !d.metrics[i].better);
+	FUZZ_CHECK(d.functions_added == 0 && d.functions_removed == 0 && d.owners.n == 0);
 	report_diff_release(&d);
 	strbuf_release(&out);
 	strbuf_release(&err);
