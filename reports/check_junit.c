@@ -49,9 +49,27 @@ static void testcase(struct strbuf *out, const struct check_result *res, enum ru
 	strbuf_addstr(out, "    </testcase>\n");
 }
 
+/* With a baseline: one more case, failed by stale entries under
+ * --strict-baseline (the check then exits 1 too). */
+static void baseline_case(struct strbuf *out, const struct check_result *res, const struct check_report_info *info)
+{
+	strbuf_addstr(out, "    <testcase classname=\"seam.check\" name=\"baseline\">\n");
+	if (res->stale.n && info->strict_baseline)
+		strbuf_addf(out, "      <failure type=\"stale-baseline\" message=\"%zu stale baseline entr%s\">",
+			    res->stale.n, res->stale.n == 1 ? "y" : "ies");
+	else if (res->stale.n)
+		strbuf_addstr(out, "      <system-out>");
+	for (size_t i = 0; i < res->stale.n; i++) {
+		escape_xml(out, res->stale.v[i].fingerprint);
+		strbuf_addch(out, '\n');
+	}
+	if (res->stale.n)
+		strbuf_addstr(out, info->strict_baseline ? "</failure>\n" : "</system-out>\n");
+	strbuf_addstr(out, "    </testcase>\n");
+}
+
 void check_junit_write(const struct check_result *res, const struct check_report_info *info, struct strbuf *out)
 {
-	(void)info;
 	unsigned failures = 0, skipped = 0;
 	const enum severity *sev = res->severity;
 	for (int r = 0; r < RULE_COUNT; r++) {
@@ -60,11 +78,16 @@ void check_junit_write(const struct check_result *res, const struct check_report
 		failures += errors > 0;
 		skipped += sev[r] == SEVERITY_OFF;
 	}
+	bool baseline = res->baseline_used, stale_fails = baseline && info->strict_baseline && res->stale.n;
+	int tests = RULE_COUNT + baseline;
+	failures += stale_fails;
 	strbuf_addstr(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	strbuf_addf(out, "<testsuites name=\"seam check\" tests=\"%d\" failures=\"%u\">\n", RULE_COUNT, failures);
+	strbuf_addf(out, "<testsuites name=\"seam check\" tests=\"%d\" failures=\"%u\">\n", tests, failures);
 	strbuf_addf(out, "  <testsuite name=\"seam check\" tests=\"%d\" failures=\"%u\" errors=\"0\" skipped=\"%u\">\n",
-		    RULE_COUNT, failures, skipped);
+		    tests, failures, skipped);
 	for (int r = 0; r < RULE_COUNT; r++)
 		testcase(out, res, r, sev[r]);
+	if (baseline)
+		baseline_case(out, res, info);
 	strbuf_addstr(out, "  </testsuite>\n</testsuites>\n");
 }

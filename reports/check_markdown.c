@@ -29,8 +29,7 @@ static void violation_item(struct strbuf *out, const struct check_result *res, c
 void check_markdown_write(const struct check_result *res, const struct check_report_info *info,
 			  struct strbuf *out)
 {
-	unsigned errors = check_count(res, SEVERITY_ERROR, false);
-	strbuf_addf(out, "### seam check: %s\n\n", errors ? "failed" : "passed");
+	strbuf_addf(out, "### seam check: %s\n\n", check_report_failed(res, info) ? "failed" : "passed");
 	check_report_verdict(res, out);
 	strbuf_addstr(out, ".\n\n");
 	rule_table(out, res);

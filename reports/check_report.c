@@ -30,6 +30,11 @@ static void plural(struct strbuf *out, unsigned n, const char *what)
 	strbuf_addf(out, "%u %s%s", n, what, n == 1 ? "" : "s");
 }
 
+bool check_report_failed(const struct check_result *res, const struct check_report_info *info)
+{
+	return check_count(res, SEVERITY_ERROR, false) > 0 || (info->strict_baseline && res->stale.n > 0);
+}
+
 void check_report_verdict(const struct check_result *res, struct strbuf *out)
 {
 	plural(out, check_count(res, SEVERITY_ERROR, false), "error");

@@ -28,6 +28,10 @@ void check_junit_write(const struct check_result *res, const struct check_report
 void check_markdown_write(const struct check_result *res, const struct check_report_info *info,
 			  struct strbuf *out);
 
+/* Whether the check fails (exit 1): new errors, or stale baseline entries
+ * under --strict-baseline. Every format reports this same verdict. */
+bool check_report_failed(const struct check_result *res, const struct check_report_info *info);
+
 /* The one-line verdict all formats share: "2 errors, 1 warning (3 known ...)". */
 void check_report_verdict(const struct check_result *res, struct strbuf *out);
 

@@ -140,10 +140,29 @@ static int read_strings(struct loader *l, const cJSON *v, const char *where, arc
 	return 0;
 }
 
+/* A key given twice: JSON readers disagree on which one counts (cJSON the
+ * first, most others the last), so a second "rules" could switch rules off
+ * for one tool and not for another. */
+static int no_duplicates(struct loader *l, const cJSON *obj, const char *where)
+{
+	for (const cJSON *k = obj->child; k; k = k->next)
+		for (const cJSON *e = obj->child; e != k; e = e->next)
+			if (strcmp(e->string, k->string) == 0) {
+				struct strbuf what = STRBUF_INIT;
+				strbuf_addf(&what, "key '%s' given twice", k->string);
+				fail_at(l, key_pos(l, k), where, strbuf_str(&what));
+				strbuf_release(&what);
+				return -1;
+			}
+	return 0;
+}
+
 static int check_keys(struct loader *l, const cJSON *obj, const char *where, const char *const *known)
 {
 	if (!cJSON_IsObject(obj))
 		return fail(l, obj, where, "expected an object");
+	if (no_duplicates(l, obj, where) != 0)
+		return -1;
 	const cJSON *k;
 	cJSON_ArrayForEach(k, obj) {
 		bool ok = false;
@@ -304,6 +323,8 @@ static int read_rule(struct loader *l, const cJSON *v)
 		return read_severity(l, v, where, &l->c->severity[r]);
 	if (!cJSON_IsObject(v))
 		return fail(l, v, where, "expected a severity string or an object with \"severity\"");
+	if (no_duplicates(l, v, where) != 0)
+		return -1;
 	const cJSON *o;
 	cJSON_ArrayForEach(o, v) {
 		int rc = strcmp(o->string, "severity") == 0 ? read_severity(l, o, where, &l->c->severity[r])
@@ -318,6 +339,8 @@ static int read_rules(struct loader *l, const cJSON *v)
 {
 	if (!cJSON_IsObject(v))
 		return fail(l, v, "rules", "expected an object: rule id -> severity or settings");
+	if (no_duplicates(l, v, "rules") != 0)
+		return -1;
 	const cJSON *r;
 	cJSON_ArrayForEach(r, v)
 		if (read_rule(l, r) != 0)

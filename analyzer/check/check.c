@@ -372,15 +372,23 @@ static void rule_service_cycle(struct ctx *x)
 	free(deps);
 }
 
-static void rule_coupling_threshold(struct ctx *x)
+/* ICP over the declared services: crossing call sites / call sites between
+ * functions of declared services (reported whether or not the rule is on). */
+static void measure_icp(struct ctx *x, size_t *inside, size_t *crossing)
 {
-	size_t n = x->c->services.n, inside = 0, crossing = 0;
+	*inside = *crossing = 0;
 	for (size_t i = 0; i < x->v->calls.n; i++) {
 		int a = fn_service(x, x->v->calls.v[i].from), b = fn_service(x, x->v->calls.v[i].to);
-		inside += a >= 0 && b >= 0;
-		crossing += a >= 0 && b >= 0 && a != b;
+		*inside += a >= 0 && b >= 0;
+		*crossing += a >= 0 && b >= 0 && a != b;
 	}
-	x->res->icp = inside ? (double)crossing / (double)inside : 0;
+	x->res->icp = *inside ? (double)*crossing / (double)*inside : 0;
+}
+
+static void rule_coupling_threshold(struct ctx *x)
+{
+	size_t n = x->c->services.n, inside, crossing;
+	measure_icp(x, &inside, &crossing);
 	bool fresh;
 	if (x->c->max_icp >= 0 && x->res->icp > x->c->max_icp + 1e-9) {
 		struct violation *vi = add(x, RULE_COUPLING_THRESHOLD, "icp", &fresh);
@@ -488,6 +496,8 @@ void check_run(struct check_result *res, const struct arch_config *c, const stru
 	res->root = arena_strdup(&res->arena, v->root ? v->root : "");
 	memcpy(res->severity, c->severity, sizeof(res->severity));
 	map_files(&x);
+	size_t inside, crossing;
+	measure_icp(&x, &inside, &crossing);
 	static void (*const rules[RULE_COUNT])(struct ctx *) = {
 		[RULE_CROSS_SERVICE_STATE] = rule_cross_service_state,
 		[RULE_UNDECLARED_API_CALL] = rule_undeclared_api_call,

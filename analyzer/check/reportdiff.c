@@ -42,10 +42,8 @@ static void diff_classes(struct report_diff *d, const struct report_view *a, con
 		uint32_t k;
 		if (!f->defined)
 			continue;
-		if (!hashmap_get(&old_fns, key(d, f->file, f->name), &k)) {
-			d->functions_added++;
-			continue;
-		}
+		if (!hashmap_get(&old_fns, key(d, f->file, f->name), &k))
+			continue; /* added: counted by key below */
 		const char *was = a->functions.v[k].cls;
 		if (strcmp(was, f->cls) == 0)
 			continue;
@@ -57,6 +55,8 @@ static void diff_classes(struct report_diff *d, const struct report_view *a, con
 	}
 	for (size_t s = 0; s < old_fns.cap; s++) /* by key: a name defined twice counts once */
 		d->functions_removed += old_fns.slots[s].key && !hashmap_get(&new_fns, old_fns.slots[s].key, &(uint32_t){ 0 });
+	for (size_t s = 0; s < new_fns.cap; s++)
+		d->functions_added += new_fns.slots[s].key && !hashmap_get(&old_fns, new_fns.slots[s].key, &(uint32_t){ 0 });
 	hashmap_release(&old_fns);
 	hashmap_release(&new_fns);
 }

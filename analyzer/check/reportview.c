@@ -1,5 +1,6 @@
 /* reportview.c — reading report.json into checked arrays */
 #include "reportview.h"
+#include "archconfig.h"
 #include "fsutil.h"
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -269,7 +270,14 @@ void report_view_release(struct report_view *v)
 int report_view_load_text(struct report_view *v, const char *name, const char *text, size_t len,
 			  struct strbuf *err)
 {
-	cJSON *root = cJSON_ParseWithLength(text, len);
+	struct strbuf syntax = STRBUF_INIT;
+	cJSON *root = json_parse_located(name, text, len, &syntax);
+	if (!root) {
+		strbuf_addf(err, "%s (not a seam report)", strbuf_str(&syntax));
+		strbuf_release(&syntax);
+		return -1;
+	}
+	strbuf_release(&syntax);
 	if (!cJSON_IsObject(root)) {
 		strbuf_addf(err, "%s: not a seam report (expected a JSON object from 'seam analyze')", name);
 		cJSON_Delete(root);

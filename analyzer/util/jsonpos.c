@@ -15,9 +15,10 @@ void jsonpos_line_col(const char *text, size_t offset, unsigned *line, unsigned 
 	}
 }
 
+/* What cJSON skips between tokens: every byte up to and including space. */
 static bool is_space(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+	return (unsigned char)c <= ' ';
 }
 
 void jsonpos_syntax_error(struct strbuf *err, const char *name, const char *text, size_t len, const char *at)

@@ -166,6 +166,12 @@ class RuleTests(unittest.TestCase):
         for line in p.stdout.splitlines()[:-1]:
             self.assertRegex(line, r"^[^:]+:\d+:\d+: (error|warning): .* \[[a-z-]+\]$")
 
+    def test_icp_is_reported_with_the_rule_off(self):
+        _, on = self.p.violations(config())
+        _, off = self.p.violations(config(rules={"coupling-threshold": "off"}))
+        self.assertGreater(on["summary"]["icp"], 0)
+        self.assertEqual(on["summary"]["icp"], off["summary"]["icp"])
+
     def test_text_is_deterministic(self):
         a = self.p.check(config(), "--format", "sarif").stdout
         b = self.p.check(config(), "--format", "sarif").stdout
@@ -273,6 +279,29 @@ class BaselineTests(unittest.TestCase):
         c = p.check(config(), "--baseline", base, "--strict-baseline")
         self.assertEqual(c.returncode, 1)
         self.assertTrue(os.path.exists(report))
+
+    def test_every_format_gives_the_strict_verdict(self):
+        """With --strict-baseline a stale entry fails the check: the Markdown
+        heading, JUnit and the exit status agree."""
+        p = Project("strict")
+        p.analyze()
+        base = p.path("b.json")
+        self.assertEqual(p.check(config(), "--write-baseline", base).returncode, 0)
+        data = T.load(base)
+        data["violations"].append({"rule": "service-cycle", "fingerprint": "service-cycle gone,away", "message": ""})
+        with open(base, "w") as f:
+            json.dump(data, f)
+        md = p.check(config(), "--baseline", base, "--strict-baseline", "--format", "markdown")
+        self.assertEqual(md.returncode, 1)
+        self.assertTrue(md.stdout.startswith("### seam check: failed"), md.stdout)
+        ju = p.check(config(), "--baseline", base, "--strict-baseline", "--format", "junit")
+        suite = ET.fromstring(ju.stdout).find("testsuite")
+        self.assertEqual((suite.get("tests"), suite.get("failures")), ("8", "1"))
+        failed = [tc.get("name") for tc in suite.iter("testcase") if tc.find("failure") is not None]
+        self.assertEqual(failed, ["baseline"])
+        md = p.check(config(), "--baseline", base, "--format", "markdown")
+        self.assertEqual(md.returncode, 0)
+        self.assertTrue(md.stdout.startswith("### seam check: passed"), md.stdout)
 
     def test_bad_baseline(self):
         p = Project("badbase")

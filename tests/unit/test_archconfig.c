@@ -83,6 +83,13 @@ static void test_errors_point_at_the_value(void **state)
 		     "s.json:1:64: rules.coupling-threshold.max_fan_out: expected a whole number");
 	expect_error("{\"version\": 1, \"rules\": {\"service-cycle\": {\"files\": []}}}",
 		     "s.json:1:44: rules.service-cycle.files: unknown option (this rule takes: severity)");
+	expect_error("{\"version\": 1, \"rules\": {}, \"rules\": {\"service-cycle\": \"off\"}}",
+		     "s.json:1:29: seam.json: key 'rules' given twice");
+	expect_error("{\"version\": 1, \"rules\": {\"service-cycle\": \"off\", \"service-cycle\": \"error\"}}",
+		     "s.json:1:50: rules: key 'service-cycle' given twice");
+	/* control characters count as blanks, as cJSON skips them: positions stay right */
+	expect_error("{\"version\": 1,\f\"services\": [{\"name\": \"a\", \"files\": 5}]}",
+		     "s.json:1:52: services[0]: expected an array of strings");
 	expect_error("{\"version\": 1,}", "s.json:1:15: malformed JSON");
 	expect_error("{\"version\": 1} x", "s.json:1:16: malformed JSON");
 }
