@@ -2,6 +2,7 @@
 #include "analysis.h"
 #include "builtin_packs.h"
 #include "fsutil.h"
+#include "jsonpos.h"
 #include <cjson/cJSON.h>
 #include <fnmatch.h>
 #include <string.h>
@@ -195,15 +196,8 @@ int catalog_load_text(struct catalog *c, const char *name, const char *text, str
 	const char *end = NULL;
 	cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
 	if (!root) {
-		unsigned line = 1, col = 1;
-		const char *at = end ? end : cJSON_GetErrorPtr();
-		for (const char *p = text; at && p < at && *p; p++) {
-			col++;
-			if (*p == '\n') {
-				line++;
-				col = 1;
-			}
-		}
+		unsigned line, col;
+		jsonpos_locate(text, end ? end : cJSON_GetErrorPtr(), &line, &col);
 		strbuf_addf(err, "'%s':%u:%u: malformed JSON", name, line, col);
 		return -1;
 	}

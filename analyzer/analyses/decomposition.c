@@ -1,6 +1,7 @@
 /* decomposition.c — partitions of files into clusters: RSF and JSON in, RSF out */
 #include "decomposition.h"
 #include "fsutil.h"
+#include "jsonpos.h"
 #include <cjson/cJSON.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -170,20 +171,6 @@ int decomposition_load_rsf(struct decomposition *d, const char *name, const char
 
 /* ---- JSON (report.json, EXPECTED.json) ------------------------------------ */
 
-static void json_error_position(const char *text, const char *at, unsigned *line, unsigned *col)
-{
-	*line = 1;
-	*col = 1;
-	for (const char *p = text; at && p < at && *p; p++) {
-		if (*p == '\n') {
-			(*line)++;
-			*col = 1;
-		} else {
-			(*col)++;
-		}
-	}
-}
-
 static bool is_string_array(const cJSON *a)
 {
 	if (!cJSON_IsArray(a))
@@ -241,7 +228,7 @@ int decomposition_load_json(struct decomposition *d, const char *name, const cha
 	cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
 	if (!root) {
 		unsigned line, col;
-		json_error_position(text, end ? end : cJSON_GetErrorPtr(), &line, &col);
+		jsonpos_locate(text, end ? end : cJSON_GetErrorPtr(), &line, &col);
 		strbuf_addf(err, "'%s':%u:%u: malformed JSON", name, line, col);
 		return -1;
 	}

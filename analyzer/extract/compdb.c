@@ -1,6 +1,7 @@
 /* compdb.c — compile databases and source scanning */
 #include "compdb.h"
 #include "fsutil.h"
+#include "jsonpos.h"
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
@@ -80,20 +81,6 @@ char **compdb_split_command(const char *cmd, size_t *n)
 	return out.v;
 }
 
-static void json_error_position(const char *text, const char *at, unsigned *line, unsigned *col)
-{
-	*line = 1;
-	*col = 1;
-	for (const char *p = text; p < at && *p; p++) {
-		if (*p == '\n') {
-			(*line)++;
-			*col = 1;
-		} else {
-			(*col)++;
-		}
-	}
-}
-
 static const char *json_string(const cJSON *obj, const char *name)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
@@ -160,7 +147,7 @@ int compdb_load_text(struct compdb *db, const char *path, const char *text, stru
 	cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
 	if (!root) {
 		unsigned line, col;
-		json_error_position(text, end ? end : cJSON_GetErrorPtr(), &line, &col);
+		jsonpos_locate(text, end ? end : cJSON_GetErrorPtr(), &line, &col);
 		strbuf_addf(err, "'%s':%u:%u: malformed JSON", path, line, col);
 		return -1;
 	}

@@ -16,6 +16,11 @@ void jsonpos_line_col(const char *text, size_t offset, unsigned *line, unsigned 
 }
 
 /* What cJSON skips between tokens: every byte up to and including space. */
+void jsonpos_locate(const char *text, const char *at, unsigned *line, unsigned *col)
+{
+	jsonpos_line_col(text, at && at >= text ? (size_t)(at - text) : 0, line, col);
+}
+
 static bool is_space(char c)
 {
 	return (unsigned char)c <= ' ';
@@ -24,8 +29,7 @@ static bool is_space(char c)
 void jsonpos_syntax_error(struct strbuf *err, const char *name, const char *text, size_t len, const char *at)
 {
 	unsigned line, col;
-	size_t o = at && at >= text && at <= text + len ? (size_t)(at - text) : 0;
-	jsonpos_line_col(text, o, &line, &col);
+	jsonpos_line_col(text, at && at >= text && at <= text + len ? (size_t)(at - text) : 0, &line, &col);
 	strbuf_addf(err, "%s:%u:%u: malformed JSON", name, line, col);
 }
 

@@ -14,6 +14,10 @@ typedef VEC(size_t) jsonpos_offsets;
 /* 1-based line and column (in bytes) of text[offset]. */
 void jsonpos_line_col(const char *text, size_t offset, unsigned *line, unsigned *col);
 
+/* The same for a pointer into a NUL-terminated text (NULL or before the
+ * text: its start), e.g. where cJSON stopped parsing. */
+void jsonpos_locate(const char *text, const char *at, unsigned *line, unsigned *col);
+
 /* "NAME:LINE:COL: malformed JSON" for a parser that stopped at `at` (NULL or
  * outside the text: the start). */
 void jsonpos_syntax_error(struct strbuf *err, const char *name, const char *text, size_t len, const char *at);
