@@ -12,7 +12,6 @@ struct ctx {
 	const struct arch_config *c;
 	const struct report_view *v;
 	int *file_service;                 /* per report file: service index or -1 */
-	struct hashmap files;              /* path -> file index */
 	struct hashmap pairs;              /* "rule a b" -> violation index, to aggregate */
 };
 
@@ -29,15 +28,14 @@ static const char *fmt(struct ctx *x, const char *f, ...)
 	return s;
 }
 
-static int service_of_path(const struct ctx *x, const char *path)
+static int file_service(const struct ctx *x, uint32_t file_id)
 {
-	uint32_t i;
-	return hashmap_get(&x->files, path, &i) ? x->file_service[i] : -1;
+	return file_id == RV_NO_FILE ? -1 : x->file_service[file_id];
 }
 
 static int fn_service(const struct ctx *x, uint32_t f)
 {
-	return service_of_path(x, x->v->functions.v[f].file);
+	return file_service(x, x->v->functions.v[f].file_id);
 }
 
 static const char *svc_name(const struct ctx *x, int s)
@@ -115,7 +113,7 @@ static void rule_cross_service_state(struct ctx *x)
 	for (size_t i = 0; i < v->accesses.n; i++) {
 		const struct rv_site *a = &v->accesses.v[i];
 		const struct rv_global *g = &v->globals.v[a->to];
-		int fs = fn_service(x, a->from), gs = service_of_path(x, g->file);
+		int fs = fn_service(x, a->from), gs = file_service(x, g->file_id);
 		if (fs < 0 || gs < 0 || fs == gs || g->is_const || !g->defined)
 			continue;
 		int kind = strcmp(a->kind, "write") == 0 ? 0 : strcmp(a->kind, "read") == 0 ? 1 : 2;
@@ -275,7 +273,7 @@ static struct dep *service_deps(struct ctx *x, bool calls_only)
 	for (size_t i = 0; i < v->accesses.n && !calls_only; i++) {
 		const struct rv_site *s = &v->accesses.v[i];
 		const struct rv_global *g = &v->globals.v[s->to];
-		int a = fn_service(x, s->from), b = service_of_path(x, g->file);
+		int a = fn_service(x, s->from), b = file_service(x, g->file_id);
 		if (a >= 0 && b >= 0 && a != b && !g->is_const && g->defined && !deps[a * n + b].any)
 			deps[a * n + b] = (struct dep){ true, *s, fmt(x, "'%s' uses '%s'", v->functions.v[s->from].name,
 								     g->name) };
@@ -376,12 +374,7 @@ static void rule_service_cycle(struct ctx *x)
  * functions of declared services (reported whether or not the rule is on). */
 static void measure_icp(struct ctx *x, size_t *inside, size_t *crossing)
 {
-	*inside = *crossing = 0;
-	for (size_t i = 0; i < x->v->calls.n; i++) {
-		int a = fn_service(x, x->v->calls.v[i].from), b = fn_service(x, x->v->calls.v[i].to);
-		*inside += a >= 0 && b >= 0;
-		*crossing += a >= 0 && b >= 0 && a != b;
-	}
+	report_view_coupling(x->v, x->file_service, x->c->services.n, inside, crossing, NULL);
 	x->res->icp = *inside ? (double)*crossing / (double)*inside : 0;
 }
 
@@ -470,7 +463,6 @@ static void map_files(struct ctx *x)
 	x->file_service = xcalloc(x->v->files.n + 1, sizeof(int));
 	for (size_t i = 0; i < x->v->files.n; i++) {
 		const char *path = x->v->files.v[i].path;
-		hashmap_put(&x->files, path, (uint32_t)i);
 		x->file_service[i] = arch_config_service_of(x->c, path);
 		x->res->files_unassigned += x->file_service[i] < 0 && !arch_config_excluded(x->c, path);
 	}
@@ -490,7 +482,6 @@ void check_run(struct check_result *res, const struct arch_config *c, const stru
 	memset(res, 0, sizeof(*res));
 	arena_init(&res->arena);
 	struct ctx x = { .res = res, .c = c, .v = v };
-	hashmap_init(&x.files, false);
 	hashmap_init(&x.pairs, false);
 	res->config_path = arena_strdup(&res->arena, c->path ? c->path : "seam.json");
 	res->root = arena_strdup(&res->arena, v->root ? v->root : "");
@@ -520,7 +511,6 @@ void check_run(struct check_result *res, const struct arch_config *c, const stru
 	if (res->violations.n > 1)
 		qsort(res->violations.v, res->violations.n, sizeof(*res->violations.v), cmp_violation);
 	hashmap_release(&x.pairs);
-	hashmap_release(&x.files);
 	free(x.file_service);
 }
 

@@ -106,22 +106,11 @@ static bool all_fit(const struct report_view *v, const char *name)
 }
 
 /* Today's ICP and largest fan-out between the proposed services. */
-static void coupling(const struct report_view *v, const int *svc, const struct hashmap *paths, double *icp,
-		     int *fan_out)
+static void coupling(const struct report_view *v, const int *svc, double *icp, int *fan_out)
 {
-	size_t n = v->services.n, inside = 0, crossing = 0;
+	size_t n = v->services.n, inside, crossing;
 	bool *dep = xcalloc(n * n + 1, sizeof(bool));
-	for (size_t i = 0; i < v->calls.n; i++) {
-		uint32_t fa, fb;
-		if (!hashmap_get(paths, v->functions.v[v->calls.v[i].from].file, &fa) ||
-		    !hashmap_get(paths, v->functions.v[v->calls.v[i].to].file, &fb) || svc[fa] < 0 || svc[fb] < 0)
-			continue;
-		inside++;
-		if (svc[fa] != svc[fb]) {
-			crossing++;
-			dep[(size_t)svc[fa] * n + (size_t)svc[fb]] = true;
-		}
-	}
+	report_view_coupling(v, svc, n, &inside, &crossing, dep);
 	*icp = inside ? (double)crossing / (double)inside : 0;
 	*fan_out = 0;
 	for (size_t a = 0; a < n; a++) {
@@ -172,7 +161,7 @@ size_t propose_config(const struct report_view *v, const char *root, struct strb
 	}
 	double icp;
 	int fan_out;
-	coupling(v, svc, &paths, &icp, &fan_out);
+	coupling(v, svc, &icp, &fan_out);
 	cJSON_AddItemToObject(doc, "rules", rules_json(icp, fan_out));
 	size_t nserverless = (size_t)cJSON_GetArraySize(serverless);
 	char *text = cJSON_Print(doc);

@@ -2,6 +2,7 @@
 #include "reportview.h"
 #include "archconfig.h"
 #include "fsutil.h"
+#include "hashmap.h"
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <string.h>
@@ -112,7 +113,7 @@ static void read_functions(struct reader *r, struct report_view *v, const cJSON 
 	cJSON_ArrayForEach(e, a) {
 		if (!at(r, "functions", &n_at))
 			break;
-		struct rv_function f = { str(r, e, "name"), str(r, e, "file"), str(r, e, "class"),
+		struct rv_function f = { RV_NO_FILE, str(r, e, "name"), str(r, e, "file"), str(r, e, "class"),
 					 uint_of(r, e, "line"), flag(r, e, "defined"), { 0 } };
 		const cJSON *ev = item(e, "evidence");
 		if (!cJSON_IsArray(ev))
@@ -129,7 +130,7 @@ static void read_globals(struct reader *r, struct report_view *v, const cJSON *r
 	cJSON_ArrayForEach(e, a) {
 		if (!at(r, "globals", &n_at))
 			break;
-		struct rv_global g = { str(r, e, "name"), str(r, e, "file"), str(r, e, "kind"),
+		struct rv_global g = { RV_NO_FILE, str(r, e, "name"), str(r, e, "file"), str(r, e, "kind"),
 				       uint_of(r, e, "line"), flag(r, e, "const"), flag(r, e, "defined"), false };
 		VEC_PUSH(v->globals, g);
 	}
@@ -267,6 +268,40 @@ void report_view_release(struct report_view *v)
 	memset(v, 0, sizeof(*v));
 }
 
+/* Each function's and global's file as an index into files[]. */
+static void resolve_files(struct report_view *v)
+{
+	struct hashmap paths;
+	hashmap_init(&paths, false);
+	for (size_t i = 0; i < v->files.n; i++)
+		hashmap_put(&paths, v->files.v[i].path, (uint32_t)i);
+	for (size_t i = 0; i < v->functions.n; i++)
+		if (!hashmap_get(&paths, v->functions.v[i].file, &v->functions.v[i].file_id))
+			v->functions.v[i].file_id = RV_NO_FILE;
+	for (size_t i = 0; i < v->globals.n; i++)
+		if (!hashmap_get(&paths, v->globals.v[i].file, &v->globals.v[i].file_id))
+			v->globals.v[i].file_id = RV_NO_FILE;
+	hashmap_release(&paths);
+}
+
+void report_view_coupling(const struct report_view *v, const int *file_service, size_t nservices,
+			  size_t *inside, size_t *crossing, bool *deps)
+{
+	*inside = *crossing = 0;
+	for (size_t i = 0; i < v->calls.n; i++) {
+		uint32_t fa = v->functions.v[v->calls.v[i].from].file_id, fb = v->functions.v[v->calls.v[i].to].file_id;
+		int a = fa == RV_NO_FILE ? -1 : file_service[fa], b = fb == RV_NO_FILE ? -1 : file_service[fb];
+		if (a < 0 || b < 0)
+			continue;
+		(*inside)++;
+		if (a != b) {
+			(*crossing)++;
+			if (deps)
+				deps[(size_t)a * nservices + (size_t)b] = true;
+		}
+	}
+}
+
 int report_view_load_text(struct report_view *v, const char *name, const char *text, size_t len,
 			  struct strbuf *err)
 {
@@ -299,7 +334,10 @@ int report_view_load_text(struct report_view *v, const char *name, const char *t
 	read_services(&r, v, root);
 	read_metrics(&r, item(root, "metrics"), "proposal", &v->proposal);
 	read_metrics(&r, item(root, "metrics"), "directory_baseline", &v->baseline);
-	return r.failed ? -1 : 0;
+	if (r.failed)
+		return -1;
+	resolve_files(v);
+	return 0;
 }
 
 int report_view_load_file(struct report_view *v, const char *path, struct strbuf *err)

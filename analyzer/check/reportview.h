@@ -23,7 +23,10 @@ struct rv_step {
 	unsigned line;
 };
 
+#define RV_NO_FILE UINT32_MAX
+
 struct rv_function {
+	uint32_t file_id;            /* index in files[], or RV_NO_FILE */
 	const char *name, *file, *cls;
 	unsigned line;
 	bool defined;
@@ -31,6 +34,7 @@ struct rv_function {
 };
 
 struct rv_global {
+	uint32_t file_id;            /* index in files[], or RV_NO_FILE */
 	const char *name, *file, *kind;
 	unsigned line;
 	bool is_const, defined, config;
@@ -82,5 +86,12 @@ void report_view_release(struct report_view *v);
 int report_view_load_text(struct report_view *v, const char *name, const char *text, size_t len,
 			  struct strbuf *err);
 int report_view_load_file(struct report_view *v, const char *path, struct strbuf *err);
+
+/* Direct calls between functions whose files belong to a service
+ * (file_service parallels files[]; -1: none): how many there are, how many
+ * cross from one service to another (ICP = crossing / inside), and when
+ * deps is not NULL (nservices x nservices, zeroed) which service calls which. */
+void report_view_coupling(const struct report_view *v, const int *file_service, size_t nservices,
+			  size_t *inside, size_t *crossing, bool *deps);
 
 #endif
