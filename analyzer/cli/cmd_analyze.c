@@ -5,9 +5,14 @@
 #include "fsutil.h"
 #include "options.h"
 #include "pipeline.h"
+#include "cache.h"
+#include "hash.h"
 #include "report.h"
+#include "runcache.h"
+#include "seam_config.h"
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage_line[] =
 	"seam analyze [-p BUILD_DIR | PATH... [-- COMPILER_FLAGS]] [options]";
@@ -25,14 +30,20 @@ struct analyze_outputs {
 	bool no_views, quiet;
 	struct strbuf err;
 	size_t written;
+	struct run_cache *record;  /* the run being recorded for the run cache, or NULL */
 };
 
+/* A file that already holds these bytes is left alone (no write, no fsync). */
 static int write_file(struct analyze_outputs *o, const char *name, const struct strbuf *text)
 {
 	char *path = path_join(o->out_dir, name);
-	int rc = fs_write_atomic(path, strbuf_str(text), text->len, &o->err);
+	int rc = 0;
+	if (!fs_has_contents(path, strbuf_str(text), text->len))
+		rc = fs_write_atomic(path, strbuf_str(text), text->len, &o->err);
 	free(path);
 	o->written += rc == 0;
+	if (rc == 0 && o->record)
+		run_cache_add_output(o->record, name, strbuf_str(text), text->len);
 	return rc;
 }
 
@@ -98,12 +109,161 @@ static int write_reports(struct analyze_outputs *o, struct pipeline *p)
 	return rc;
 }
 
+/* ---- the run cache (docs/scale.md) ------------------------------------------ */
+
+static uint64_t file_hash(const char *path, uint64_t seed)
+{
+	struct strbuf text = STRBUF_INIT, err = STRBUF_INIT;
+	uint64_t h = hash_str(path, seed);
+	if (fs_read_file(path, &text, &err) == 0)
+		h = hash_bytes(text.buf, text.len, h);
+	strbuf_release(&text);
+	strbuf_release(&err);
+	return h;
+}
+
+static uint64_t strings_hash(uint64_t h, const struct option_list *l, uint64_t seed)
+{
+	for (size_t i = 0; i < l->n; i++)
+		h = hash_mix(h, hash_str(l->v[i], seed));
+	return hash_mix(h, l->n);
+}
+
+/* Everything besides the TUs that shapes analyze's outputs: the options,
+ * the contents of the files they name, and the working directory (which
+ * relative --exclude globs are matched from). */
+static uint64_t options_hash(const struct analyze_args *a, const struct analyze_outputs *o)
+{
+	char cwd[4096];
+	uint64_t h = hash_str(getcwd(cwd, sizeof(cwd)) ? cwd : "", 1);
+	h = hash_mix(h, hash_str(a->root, 2));
+	h = hash_mix(h, hash_str(a->granularity, 3));
+	h = hash_mix(h, hash_str(a->weights, 4));
+	h = hash_mix(hash_mix(h, a->services), o->node_limit * 2u + o->no_views);
+	h = strings_hash(strings_hash(h, &a->excludes, 5), &a->pins, 6);
+	for (size_t i = 0; i < a->rules.n; i++)
+		h = hash_mix(h, file_hash(a->rules.v[i], 7));
+	h = hash_mix(h, a->rules.n);
+	return a->config ? hash_mix(h, file_hash(a->config, 8)) : h;
+}
+
+struct replay {
+	struct run_cache rc;
+	bool keyed;             /* rc has a key: record this run */
+};
+
+static void print_replayed(const struct analyze_args *a, const struct analyze_outputs *o, const struct run_cache *rc,
+			   double seconds)
+{
+	for (size_t i = 0; i < rc->warnings.n; i++)
+		cli_warning("%s", rc->warnings.v[i]);
+	if (a->quiet)
+		return;
+	fprintf(stderr, "%s in %.2fs (nothing changed since the last run: outputs from the cache)\n", rc->summary,
+		seconds);
+	for (size_t i = 0; i < rc->notes.n; i++)
+		cli_warning("%s", rc->notes.v[i]);
+	fprintf(stderr, "seam: wrote %s/report.json, report.html, summary.md%s\n", a->out_dir,
+		o->no_views ? "" : " and the views in views/ (DOT and SVG)");
+}
+
+static void replay_stats(const struct analyze_args *a, unsigned tus, double t_start, double t_lookup, double t_written)
+{
+	struct pipeline_stats st = { 0 };
+	st.tus = st.cache_hits = tus;
+	st.jobs = a->jobs ? a->jobs : extract_default_jobs();
+	st.extraction = st.cache = t_lookup - t_start;
+	st.report = t_written - t_lookup;
+	st.total = t_written - t_start;
+	fprintf(stderr, "seam: stats: run cache hit: nothing changed, the last run's outputs were written again\n");
+	pipeline_print_stats(&st);
+}
+
+/* Looks the run up in the cache. Returns an exit code when it was answered
+ * from there (or the inputs are wrong), -1 to analyse. */
+static int replay(struct analyze_args *a, const struct parsed_args *pa, struct analyze_outputs *o, struct replay *rp)
+{
+	double t0 = clock_seconds();
+	struct compdb db;
+	compdb_init(&db);
+	char *db_path = NULL;
+	int rc = pipeline_load_inputs(a, pa, &db, &db_path);
+	char *root = a->root ? path_absolute(a->root, NULL) : NULL;
+	struct extract_options eo = { .root = root, .excludes = a->excludes.v, .nexcludes = a->excludes.n,
+				      .resource_dir = SEAM_CLANG_RESOURCE_DIR };
+	struct cache cache;
+	struct cache *c = rc == SEAM_EXIT_OK ? pipeline_open_cache(a, &eo, &cache) : NULL;
+	if (rc == SEAM_EXIT_OK && !c)
+		a->no_cache = true; /* warned once: the analysis goes on without it */
+	rc = rc == SEAM_EXIT_OK ? -1 : rc;
+	if (c) {
+		struct strbuf why = STRBUF_INIT;
+		run_cache_init(&rp->rc, c, &db, SEAM_CLANG_RESOURCE_DIR, db_path, options_hash(a, o));
+		rp->keyed = true;
+		int hit = run_cache_load(&rp->rc, c, &why);
+		if (hit < 0)
+			cli_warning("%s", why.buf);
+		double t1 = clock_seconds();
+		if (hit == 1 && run_cache_write_outputs(&rp->rc, o->out_dir, &o->written, &o->err) != 0) {
+			cli_error("%s", strbuf_str(&o->err));
+			rc = SEAM_EXIT_USAGE;
+		} else if (hit == 1) {
+			print_replayed(a, o, &rp->rc, clock_seconds() - t0);
+			if (a->stats)
+				replay_stats(a, (unsigned)db.entries.n, t0, t1, clock_seconds());
+			rc = SEAM_EXIT_OK;
+		}
+		strbuf_release(&why);
+		cache_close(c);
+	}
+	free(root);
+	free(db_path);
+	compdb_release(&db);
+	return rc;
+}
+
+/* After a clean run: store what it printed and wrote. A run with a failed
+ * TU or one with errors is not kept (a header that appears later would not
+ * change any key), nor one that read a file that is gone already. */
+static void record(struct pipeline *p, struct replay *rp, const struct analyze_args *a)
+{
+	const struct extract_result *r = &p->r;
+	if (!rp->keyed || r->tus_failed || r->tus_with_errors || r->cache_rebuilt)
+		return;
+	for (size_t i = 0; i < rp->rc.deps.n; i++)
+		if (rp->rc.deps.v[i].size == UINT64_MAX)
+			return;
+	struct strbuf sb = STRBUF_INIT, err = STRBUF_INIT;
+	for (size_t i = 0; i < r->warnings.n; i++)
+		VEC_PUSH(rp->rc.warnings, xstrdup(r->warnings.v[i]));
+	pipeline_summary(&p->m, r, &sb);
+	rp->rc.summary = strbuf_detach(&sb);
+	pipeline_unclassified_note(r, &sb);
+	if (sb.len)
+		VEC_PUSH(rp->rc.notes, strbuf_detach(&sb));
+	if (run_cache_store(&rp->rc, &err) != 0)
+		cli_warning("%s; the next run analyses again", strbuf_str(&err));
+	else if (a->verbose)
+		fprintf(stderr, "seam: run stored in the cache as '%s'\n", rp->rc.path);
+	strbuf_release(&sb);
+	strbuf_release(&err);
+}
+
 static int run(struct analyze_args *a, const struct parsed_args *pa, struct analyze_outputs *o)
 {
+	struct replay rp = { 0 };
+	int rc = a->no_cache || a->facts.n ? -1 : replay(a, pa, o, &rp);
+	if (rc >= 0) {
+		run_cache_release(&rp.rc);
+		strbuf_release(&o->err);
+		return rc;
+	}
+	if (rp.keyed)
+		a->record = o->record = &rp.rc;
 	struct pipeline p;
 	struct pipeline_stats st = { 0 };
 	a->timing = &st;
-	int rc = pipeline_open(&p, a, pa);
+	rc = pipeline_open(&p, a, pa);
 	double t0 = clock_seconds();
 	if (rc == SEAM_EXIT_OK && write_reports(o, &p) != 0) {
 		cli_error("%s", strbuf_str(&o->err));
@@ -112,11 +272,14 @@ static int run(struct analyze_args *a, const struct parsed_args *pa, struct anal
 		fprintf(stderr, "seam: wrote %s/report.json, report.html, summary.md%s\n", a->out_dir,
 			o->no_views ? "" : " and the views in views/ (DOT and SVG)");
 	}
+	if (rc == SEAM_EXIT_OK)
+		record(&p, &rp, a);
 	st.report = clock_seconds() - t0;
 	st.total += st.report;
 	if (a->stats && rc == SEAM_EXIT_OK)
 		pipeline_print_stats(&st);
 	pipeline_close(&p);
+	run_cache_release(&rp.rc);
 	strbuf_release(&o->err);
 	return rc;
 }

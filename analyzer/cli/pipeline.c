@@ -12,6 +12,7 @@
 #include "cache.h"
 #include "hash.h"
 #include "progress.h"
+#include "runcache.h"
 #include "shard.h"
 #include "report.h"
 #include "seam_config.h"
@@ -55,19 +56,35 @@ int pipeline_load_inputs(const struct analyze_args *a, const struct parsed_args 
 	return SEAM_EXIT_OK;
 }
 
-static void print_summary(const struct model *m, const struct extract_result *r)
+void pipeline_summary(const struct model *m, const struct extract_result *r, struct strbuf *out)
 {
 	size_t defined = 0;
 	for (size_t i = 0; i < m->functions.n; i++)
 		defined += m->functions.v[i].defined;
-	fprintf(stderr,
-		"seam: %u translation units (%u failed, %u with errors), %zu files, %zu functions "
-		"(%zu defined), %zu call edges, %zu external calls, %zu globals, %zu accesses in %.2fs\n",
-		r->tus, r->tus_failed, r->tus_with_errors, m->files.n, m->functions.n, defined,
-		m->calls.n, m->external_calls.n, m->globals.n, m->accesses.n, r->seconds);
+	strbuf_addf(out,
+		    "seam: %u translation units (%u failed, %u with errors), %zu files, %zu functions "
+		    "(%zu defined), %zu call edges, %zu external calls, %zu globals, %zu accesses",
+		    r->tus, r->tus_failed, r->tus_with_errors, m->files.n, m->functions.n, defined,
+		    m->calls.n, m->external_calls.n, m->globals.n, m->accesses.n);
+}
+
+void pipeline_unclassified_note(const struct extract_result *r, struct strbuf *out)
+{
 	if (r->unclassified_writes)
-		cli_warning("%u accesses inside macro expansions could not be classified and were "
+		strbuf_addf(out, "%u accesses inside macro expansions could not be classified and were "
 			    "recorded as reads", r->unclassified_writes);
+}
+
+static void print_summary(const struct model *m, const struct extract_result *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	pipeline_summary(m, r, &sb);
+	fprintf(stderr, "%s in %.2fs\n", sb.buf, r->seconds);
+	strbuf_reset(&sb);
+	pipeline_unclassified_note(r, &sb);
+	if (sb.len)
+		cli_warning("%s", sb.buf);
+	strbuf_release(&sb);
 }
 
 static void print_failures(const struct model *m)
@@ -224,6 +241,8 @@ static int extract_inputs(const struct analyze_args *a, const struct parsed_args
 	extract_run(&db, &eo, m, r);
 	watchdog_stop(&t.wd);
 	progress_finish(&t.pr);
+	if (eo.cache && a->record)
+		run_cache_take_deps(a->record, eo.cache);
 	if (eo.cache)
 		cache_close(eo.cache);
 	compdb_release(&db);

@@ -12,6 +12,8 @@
 #include "watchdog.h"
 #include <stdbool.h>
 
+struct run_cache;
+
 struct analyze_args {
 	const char *build_dir, *out_dir, *root;
 	const char *granularity, *weights, *config;
@@ -24,6 +26,7 @@ struct analyze_args {
 	unsigned tu_timeout;             /* 0: WATCHDOG_DEFAULT_SECONDS */
 	struct option_list facts;        /* merge these facts folders instead of extracting */
 	struct pipeline_stats *timing;   /* filled when non-NULL */
+	struct run_cache *record;        /* given every file extraction hashed (analyze's run cache) */
 };
 
 /* Where the time went (--stats), in seconds. */
@@ -99,6 +102,10 @@ int pipeline_load_inputs(const struct analyze_args *a, const struct parsed_args 
 struct cache;
 struct extract_options;
 struct cache *pipeline_open_cache(const struct analyze_args *a, const struct extract_options *eo, struct cache *c);
+/* The run's one-line summary ("seam: N translation units ... M accesses",
+ * without its time), and the note on unclassified accesses (or nothing). */
+void pipeline_summary(const struct model *m, const struct extract_result *r, struct strbuf *out);
+void pipeline_unclassified_note(const struct extract_result *r, struct strbuf *out);
 /* --stats: the phases on stderr, one "seam: stats: PHASE SECONDSs" line each, and the peak RSS. */
 void pipeline_print_stats(const struct pipeline_stats *s);
 

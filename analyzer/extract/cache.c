@@ -47,10 +47,7 @@ char *cache_entry_path(const struct cache *c, uint64_t key)
 	return strbuf_detach(&sb);
 }
 
-/* The size and content hash of a file now (memoised for the run: a
- * header is hashed once however many TUs include it). size UINT64_MAX:
- * the file cannot be read. */
-static struct fact_dep file_hash(struct cache *c, const char *path)
+struct fact_dep cache_file_hash(struct cache *c, const char *path)
 {
 	struct fact_dep d = { NULL, UINT64_MAX, 0 };
 	uint32_t idx;
@@ -82,7 +79,7 @@ static struct fact_dep file_hash(struct cache *c, const char *path)
 static bool deps_unchanged(struct cache *c, const struct tu_facts *f)
 {
 	for (size_t i = 0; i < f->deps.n; i++) {
-		struct fact_dep now = file_hash(c, f->deps.v[i].path);
+		struct fact_dep now = cache_file_hash(c, f->deps.v[i].path);
 		if (now.size != f->deps.v[i].size || now.hash != f->deps.v[i].hash)
 			return false;
 	}
@@ -128,7 +125,7 @@ int cache_store(struct cache *c, uint64_t key, struct tu_facts *f, char *const *
 		struct strbuf *err)
 {
 	for (size_t i = 0; i < npaths; i++) {
-		struct fact_dep d = file_hash(c, paths[i]);
+		struct fact_dep d = cache_file_hash(c, paths[i]);
 		if (d.size == UINT64_MAX)
 			return 0; /* a file it read is gone already: not worth keeping */
 		d.path = xstrdup(paths[i]);

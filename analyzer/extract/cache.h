@@ -37,6 +37,11 @@ enum cache_status cache_load(struct cache *c, uint64_t key, struct tu_facts *f, 
 /* Hashes the files in paths into f->deps and writes the entry. */
 int cache_store(struct cache *c, uint64_t key, struct tu_facts *f, char *const *paths, size_t npaths,
 		struct strbuf *err);
+/* The size and content hash of a file now, memoised for the run (a header
+ * is hashed once however many TUs include it; every file hashed is kept in
+ * c->hashes). size UINT64_MAX: the file cannot be read. The path in the
+ * result belongs to the cache. */
+struct fact_dep cache_file_hash(struct cache *c, const char *path);
 /* The entry's file name (for messages and tests); the caller frees it. */
 char *cache_entry_path(const struct cache *c, uint64_t key);
 

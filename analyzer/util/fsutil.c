@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -167,6 +168,19 @@ bool fs_is_file(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool fs_has_contents(const char *path, const char *data, size_t len)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size != (uint64_t)len)
+		return false;
+	struct strbuf now = STRBUF_INIT, err = STRBUF_INIT;
+	bool same = fs_read_file_max(path, len, &now, &err) == 0 && now.len == len &&
+		    (len == 0 || memcmp(now.buf, data, len) == 0);
+	strbuf_release(&now);
+	strbuf_release(&err);
+	return same;
 }
 
 char *path_absolute(const char *path, const char *base)

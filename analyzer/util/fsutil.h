@@ -23,6 +23,8 @@ int fs_write_atomic_nosync(const char *path, const char *data, size_t len, struc
 int fs_mkdirs(const char *path, struct strbuf *err);
 bool fs_is_dir(const char *path);
 bool fs_is_file(const char *path);
+/* Whether path is a regular file holding exactly these bytes. */
+bool fs_has_contents(const char *path, const char *data, size_t len);
 
 /* Lexically normalised absolute path: joins with base (or the working
  * directory when base is NULL) and removes ".", ".." and repeated '/'. */

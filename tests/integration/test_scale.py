@@ -128,6 +128,7 @@ class ScaleTests(unittest.TestCase):
             f.write(bytes([b[0] ^ 0xff]))
         with open(entries[-1], "r+b") as f:  # and truncate another
             f.truncate(40)
+        shutil.rmtree(os.path.join(cache, "runs"))  # else the run cache answers without reading any facts
         report, err = self.analyze("--cache", cache, "--stats")
         self.assertEqual(report, self.cold)
         self.assertIn("checksum mismatch", err)
@@ -149,9 +150,12 @@ class ScaleTests(unittest.TestCase):
         args = ["analyze", src, "-o", out, "--cache", cache, "--stats", "--", "-I" + os.path.join(src, "inc")]
         p = T.seam(*args)
         self.assertEqual(p.returncode, 0, p.stderr)
+        p = T.seam(*args)
+        self.assertIn("nothing changed", p.stderr)  # the run cache: nothing was edited
         with open(os.path.join(src, "inc", "h.h"), "w") as f:
             f.write("int g;\nstatic inline int h(void) { return g++; }\n")
         p = T.seam(*args)
+        self.assertNotIn("nothing changed", p.stderr)
         self.assertIn("from cache 0\n", p.stderr)  # all three include h.h
         self.assertIn('"name":"g"', read(os.path.join(out, "report.json")).decode())
         with open(os.path.join(src, "b.c"), "a") as f:
@@ -159,6 +163,81 @@ class ScaleTests(unittest.TestCase):
         p = T.seam(*args)
         self.assertIn("from cache 2\n", p.stderr)  # only b.c changed
         self.assertIn("b_more", read(os.path.join(out, "report.json")).decode())
+
+    def outputs(self, out):
+        files = {}
+        for dirpath, _, names in os.walk(out):
+            for n in names:
+                path = os.path.join(dirpath, n)
+                files[os.path.relpath(path, out)] = read(path)
+        return files
+
+    def test_unchanged_run_is_answered_from_the_run_cache(self):
+        cache, first, second = T.tmpdir("run-cache"), T.tmpdir("run-first"), T.tmpdir("run-second")
+        base = ["analyze", "-p", self.build, "--root", self.root, "--cache", cache, "--stats"]
+        p = T.seam(*base, "-o", first)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertNotIn("nothing changed", p.stderr)
+        self.assertEqual(len(glob.glob(os.path.join(cache, "runs", "*", "*.run"))), 1)
+        p = T.seam(*base, "-o", second, "-j", "3")  # -j and -o do not shape the outputs
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("(nothing changed since the last run: outputs from the cache)", p.stderr)
+        self.assertIn("seam: stats: run cache hit", p.stderr)
+        self.assertRegex(p.stderr, r"seam: \d+ translation units \(0 failed, 0 with errors\)")
+        want = self.outputs(first)
+        self.assertIn("views/services.svg", want)
+        self.assertEqual(self.outputs(second), want)  # every file, byte for byte
+        self.assertEqual(want["report.json"], self.cold)
+        # into the same folder: files already holding the bytes are not rewritten
+        before = {n: os.stat(os.path.join(second, n)).st_mtime_ns for n in want}
+        os.remove(os.path.join(second, "summary.md"))
+        p = T.seam(*base, "-o", second)
+        self.assertIn("nothing changed", p.stderr)
+        self.assertEqual(self.outputs(second), want)
+        for n, t in before.items():
+            if n != "summary.md":
+                self.assertEqual(os.stat(os.path.join(second, n)).st_mtime_ns, t, n)
+
+    def test_run_cache_sees_options_and_files_they_name(self):
+        cache = T.tmpdir("run-opts")
+        base = ["analyze", "-p", self.build, "--root", self.root, "--cache", cache]
+        T.run([T.SEAM, *base, "-o", T.tmpdir("run-opts-0")], check=True)
+        for extra in (["--node-limit", "5"], ["--no-views"], ["--services", "2"], ["--exclude", "*/nothing*"]):
+            out = T.tmpdir("run-opts-x")
+            p = T.seam(*base, "-o", out, *extra)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertNotIn("nothing changed", p.stderr, extra)
+        pack = os.path.join(T.tmpdir("run-pack"), "pack.json")
+        with open(pack, "w") as f:
+            f.write('{"schema": 1, "pack": "extra", "functions": {"my_logger": ["io-file"]}}\n')
+        p = T.seam(*base, "-o", T.tmpdir("run-pack-1"), "--rules", pack)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        p = T.seam(*base, "-o", T.tmpdir("run-pack-2"), "--rules", pack)
+        self.assertIn("nothing changed", p.stderr)
+        with open(pack, "w") as f:  # the same pack file, other contents
+            f.write('{"schema": 1, "pack": "extra", "functions": {"my_logger": ["time"]}}\n')
+        p = T.seam(*base, "-o", T.tmpdir("run-pack-3"), "--rules", pack)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertNotIn("nothing changed", p.stderr)
+
+    def test_corrupt_run_entry_is_rebuilt_with_a_warning(self):
+        cache = T.tmpdir("run-corrupt")
+        first = T.tmpdir("run-corrupt-1")
+        T.run([T.SEAM, "analyze", "-p", self.build, "--root", self.root, "--cache", cache, "-o", first], check=True)
+        entry = glob.glob(os.path.join(cache, "runs", "*", "*.run"))[0]
+        with open(entry, "r+b") as f:
+            f.seek(os.path.getsize(entry) // 2)
+            b = f.read(1)
+            f.seek(-1, os.SEEK_CUR)
+            f.write(bytes([b[0] ^ 0x01]))
+        report, err = self.analyze("--cache", cache)
+        self.assertEqual(report, self.cold)
+        self.assertRegex(err, r"seam: warning: cache entry '.*\.run' is unusable \(checksum mismatch\); rebuilding it")
+        self.assertNotIn("nothing changed", err)
+        report, err = self.analyze("--cache", cache)
+        self.assertEqual(report, self.cold)
+        self.assertIn("nothing changed", err)
+        self.assertNotIn("warning: cache", err)
 
     def test_stats_verbose_and_quiet_progress(self):
         _, err = self.analyze("--no-cache", "--stats")

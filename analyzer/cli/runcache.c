@@ -1,0 +1,325 @@
+/* runcache.c — whole runs in the cache: the outputs of an unchanged run */
+#include "runcache.h"
+#include "cache.h"
+#include "flags.h"
+#include "fsutil.h"
+#include "hash.h"
+#include <string.h>
+
+static const char run_magic[8] = { 'S', 'E', 'A', 'M', 'R', 'U', 'N', '\0' };
+enum { RUN_FORMAT = 1, HEADER_SIZE = 8 + 4 + 4 + 8 + 8, BYTE_ORDER_MARK = 0x01020304u };
+#define CHECKSUM_SEED 0x5ea3c0deull
+
+void run_cache_init(struct run_cache *rc, struct cache *c, const struct compdb *db, const char *resource_dir,
+		    const char *db_path, uint64_t options)
+{
+	memset(rc, 0, sizeof(*rc));
+	uint64_t h = hash_mix(hash_mix(c->salt, options), RUN_FORMAT);
+	h = hash_mix(h, hash_str(db_path, 11));
+	for (size_t i = 0; i < db->entries.n; i++) {
+		const struct compdb_entry *e = &db->entries.v[i];
+		struct flags fl;
+		flags_init(&fl);
+		flags_from_entry(&fl, e, resource_dir);
+		h = hash_mix(h, cache_key(c, e->file, fl.argv.v, fl.argv.n));
+		flags_release(&fl);
+	}
+	rc->key = hash_mix(h, db->entries.n);
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_addf(&sb, "%s/runs/%02x/%016llx.run", c->dir, (unsigned)(rc->key >> 56), (unsigned long long)rc->key);
+	rc->path = strbuf_detach(&sb);
+}
+
+static void clear_contents(struct run_cache *rc)
+{
+	for (size_t i = 0; i < rc->deps.n; i++)
+		free(rc->deps.v[i].path);
+	VEC_FREE(rc->deps);
+	for (size_t i = 0; i < rc->warnings.n; i++)
+		free(rc->warnings.v[i]);
+	VEC_FREE(rc->warnings);
+	for (size_t i = 0; i < rc->notes.n; i++)
+		free(rc->notes.v[i]);
+	VEC_FREE(rc->notes);
+	for (size_t i = 0; i < rc->outputs.n; i++) {
+		free(rc->outputs.v[i].name);
+		strbuf_release(&rc->outputs.v[i].data);
+	}
+	VEC_FREE(rc->outputs);
+	free(rc->summary);
+	rc->summary = NULL;
+}
+
+void run_cache_release(struct run_cache *rc)
+{
+	clear_contents(rc);
+	free(rc->path);
+	memset(rc, 0, sizeof(*rc));
+}
+
+/* ---- the entry's image ---------------------------------------------------- */
+
+static void put_u32(struct strbuf *o, uint32_t v) { strbuf_add(o, &v, 4); }
+static void put_u64(struct strbuf *o, uint64_t v) { strbuf_add(o, &v, 8); }
+
+static void put_bytes(struct strbuf *o, const char *s, size_t n)
+{
+	put_u64(o, n);
+	strbuf_add(o, s, n);
+}
+
+static void put_str(struct strbuf *o, const char *s)
+{
+	put_bytes(o, s, strlen(s));
+}
+
+static void put_strings(struct strbuf *o, char *const *v, size_t n)
+{
+	put_u32(o, (uint32_t)n);
+	for (size_t i = 0; i < n; i++)
+		put_str(o, v[i]);
+}
+
+static void encode(const struct run_cache *rc, struct strbuf *out)
+{
+	struct strbuf p = STRBUF_INIT;
+	put_u64(&p, rc->key);
+	put_u32(&p, (uint32_t)rc->deps.n);
+	for (size_t i = 0; i < rc->deps.n; i++) {
+		put_str(&p, rc->deps.v[i].path);
+		put_u64(&p, rc->deps.v[i].size);
+		put_u64(&p, rc->deps.v[i].hash);
+	}
+	put_strings(&p, rc->warnings.v, rc->warnings.n);
+	put_str(&p, rc->summary ? rc->summary : "");
+	put_strings(&p, rc->notes.v, rc->notes.n);
+	put_u32(&p, (uint32_t)rc->outputs.n);
+	for (size_t i = 0; i < rc->outputs.n; i++) {
+		put_str(&p, rc->outputs.v[i].name);
+		put_bytes(&p, rc->outputs.v[i].data.buf, rc->outputs.v[i].data.len);
+	}
+	strbuf_add(out, run_magic, sizeof(run_magic));
+	put_u32(out, RUN_FORMAT);
+	put_u32(out, BYTE_ORDER_MARK);
+	put_u64(out, p.len);
+	put_u64(out, hash_bytes(p.buf, p.len, CHECKSUM_SEED));
+	strbuf_add(out, p.buf, p.len);
+	strbuf_release(&p);
+}
+
+struct reader {
+	const char *p, *end;
+	bool bad;
+};
+
+static void get(struct reader *r, void *dst, size_t n)
+{
+	if (r->bad || (size_t)(r->end - r->p) < n) {
+		r->bad = true;
+		memset(dst, 0, n);
+		return;
+	}
+	memcpy(dst, r->p, n);
+	r->p += n;
+}
+
+static uint32_t get_u32(struct reader *r) { uint32_t v; get(r, &v, 4); return v; }
+static uint64_t get_u64(struct reader *r) { uint64_t v; get(r, &v, 8); return v; }
+
+/* A copy of the next byte string, NUL-terminated; NULL when the image ends. */
+static char *get_bytes(struct reader *r, size_t *len)
+{
+	uint64_t n = get_u64(r);
+	if (r->bad || n > (uint64_t)(r->end - r->p)) {
+		r->bad = true;
+		return NULL;
+	}
+	char *s = xmalloc((size_t)n + 1);
+	memcpy(s, r->p, (size_t)n);
+	s[n] = '\0';
+	r->p += n;
+	*len = (size_t)n;
+	return s;
+}
+
+static char *get_str(struct reader *r)
+{
+	size_t n;
+	char *s = get_bytes(r, &n);
+	if (s && strlen(s) != n) { /* a NUL inside: not a name this writer wrote */
+		free(s);
+		r->bad = true;
+		return NULL;
+	}
+	return s;
+}
+
+/* An output's name must stay inside the output folder. */
+static bool safe_name(const char *name)
+{
+	if (!name[0] || name[0] == '/')
+		return false;
+	for (const char *c = name; *c;) {
+		size_t n = strcspn(c, "/");
+		if (n == 0 || (n == 1 && c[0] == '.') || (n == 2 && c[0] == '.' && c[1] == '.'))
+			return false;
+		c += n + (c[n] == '/');
+	}
+	return name[strlen(name) - 1] != '/';
+}
+
+static void decode_outputs(struct reader *r, struct run_cache *rc)
+{
+	uint32_t n = get_u32(r);
+	for (uint32_t i = 0; i < n && !r->bad; i++) {
+		char *name = get_str(r);
+		size_t len = 0;
+		char *data = name ? get_bytes(r, &len) : NULL;
+		if (!data || !safe_name(name)) {
+			r->bad = true;
+			free(name);
+			free(data);
+			break;
+		}
+		struct run_output o = { name, { data, len, len + 1 } }; /* the strbuf takes the copy */
+		VEC_PUSH(rc->outputs, o);
+	}
+}
+
+static void get_strings(struct reader *r, char ***v, size_t *n, size_t *cap)
+{
+	uint32_t count = get_u32(r);
+	for (uint32_t i = 0; i < count && !r->bad; i++) {
+		char *s = get_str(r);
+		if (s) {
+			ALLOC_GROW(*v, *n + 1, *cap);
+			(*v)[(*n)++] = s;
+		}
+	}
+}
+
+static void decode_payload(struct reader *r, struct run_cache *rc)
+{
+	if (get_u64(r) != rc->key)
+		r->bad = true;
+	uint32_t n = get_u32(r);
+	for (uint32_t i = 0; i < n && !r->bad; i++) {
+		struct fact_dep d = { get_str(r), 0, 0 };
+		d.size = get_u64(r);
+		d.hash = get_u64(r);
+		if (d.path)
+			VEC_PUSH(rc->deps, d);
+	}
+	get_strings(r, &rc->warnings.v, &rc->warnings.n, &rc->warnings.cap);
+	if (!r->bad)
+		rc->summary = get_str(r);
+	get_strings(r, &rc->notes.v, &rc->notes.n, &rc->notes.cap);
+	decode_outputs(r, rc);
+	if (r->p != r->end)
+		r->bad = true;
+}
+
+static int decode(const char *data, size_t len, struct run_cache *rc, struct strbuf *why)
+{
+	struct reader hr = { data, data + len, false };
+	char magic[8];
+	get(&hr, magic, sizeof(magic));
+	uint32_t format = get_u32(&hr), bom = get_u32(&hr);
+	uint64_t plen = get_u64(&hr), sum = get_u64(&hr);
+	if (hr.bad || memcmp(magic, run_magic, sizeof(magic)) != 0 || bom != BYTE_ORDER_MARK) {
+		strbuf_addstr(why, "not a run entry");
+		return -1;
+	}
+	if (format != RUN_FORMAT || plen != len - HEADER_SIZE) {
+		strbuf_addf(why, format != RUN_FORMAT ? "written by another seam (format %u)" : "truncated", format);
+		return -1;
+	}
+	if (hash_bytes(hr.p, plen, CHECKSUM_SEED) != sum) {
+		strbuf_addstr(why, "checksum mismatch");
+		return -1;
+	}
+	struct reader r = { hr.p, hr.end, false };
+	decode_payload(&r, rc);
+	if (r.bad) {
+		clear_contents(rc);
+		strbuf_addstr(why, "malformed contents");
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- using and storing entries ---------------------------------------------- */
+
+static bool deps_unchanged(const struct run_cache *rc, struct cache *c)
+{
+	for (size_t i = 0; i < rc->deps.n; i++) {
+		struct fact_dep now = cache_file_hash(c, rc->deps.v[i].path);
+		if (now.size != rc->deps.v[i].size || now.hash != rc->deps.v[i].hash)
+			return false;
+	}
+	return rc->deps.n > 0;
+}
+
+int run_cache_load(struct run_cache *rc, struct cache *c, struct strbuf *why)
+{
+	struct strbuf data = STRBUF_INIT, err = STRBUF_INIT;
+	int rc_ = 0;
+	if (fs_is_file(rc->path) && fs_read_file(rc->path, &data, &err) == 0) {
+		if (decode(data.buf, data.len, rc, &err) != 0) {
+			strbuf_addf(why, "cache entry '%s' is unusable (%s); rebuilding it", rc->path, strbuf_str(&err));
+			rc_ = -1;
+		} else {
+			rc_ = deps_unchanged(rc, c);
+		}
+	}
+	if (rc_ != 1)
+		clear_contents(rc);
+	strbuf_release(&data);
+	strbuf_release(&err);
+	return rc_;
+}
+
+void run_cache_add_output(struct run_cache *rc, const char *name, const char *data, size_t len)
+{
+	struct run_output o = { xstrdup(name), STRBUF_INIT };
+	strbuf_add(&o.data, data, len);
+	VEC_PUSH(rc->outputs, o);
+}
+
+void run_cache_take_deps(struct run_cache *rc, const struct cache *c)
+{
+	for (size_t i = 0; i < c->hashes.n; i++) {
+		struct fact_dep d = c->hashes.v[i];
+		d.path = xstrdup(d.path);
+		VEC_PUSH(rc->deps, d);
+	}
+}
+
+int run_cache_store(struct run_cache *rc, struct strbuf *err)
+{
+	struct strbuf img = STRBUF_INIT;
+	encode(rc, &img);
+	char *dir = path_dirname(rc->path);
+	int rc_ = fs_mkdirs(dir, err);
+	if (rc_ == 0)
+		rc_ = fs_write_atomic_nosync(rc->path, img.buf, img.len, err);
+	free(dir);
+	strbuf_release(&img);
+	return rc_;
+}
+
+int run_cache_write_outputs(const struct run_cache *rc, const char *out_dir, size_t *written, struct strbuf *err)
+{
+	int rc_ = 0;
+	for (size_t i = 0; rc_ == 0 && i < rc->outputs.n; i++) {
+		const struct run_output *o = &rc->outputs.v[i];
+		char *path = path_join(out_dir, o->name), *dir = path_dirname(path);
+		rc_ = fs_mkdirs(dir, err);
+		if (rc_ == 0 && !fs_has_contents(path, o->data.buf, o->data.len))
+			rc_ = fs_write_atomic(path, o->data.buf, o->data.len, err);
+		*written += rc_ == 0;
+		free(path);
+		free(dir);
+	}
+	return rc_;
+}
