@@ -22,7 +22,8 @@
 # walk per TU, bench/floor.c), `seam analyze --no-cache --stats`, and
 # `clang -fsyntax-only` over the same TUs with the same arguments (xargs -P).
 # At the highest -j, the cache: a cold run that fills it, an unchanged
-# second run, and a run where one TU's arguments changed (-DSEAM_BENCH_EDIT,
+# second run (answered by the run cache), the same without the run cache
+# (every TU's facts read back), and a run where one TU's arguments changed (-DSEAM_BENCH_EDIT,
 # so its key changes and only it is parsed again; the sources are not touched).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -117,6 +118,8 @@ for pkg in "${pkgs[@]}"; do
         rm -rf "$work/cache"
         measure "$pkg" "$jmax" cache-cold "$r" -- "$seam" analyze -p "$db" -o "$work/out" --cache "$work/cache" -q --stats -j "$jmax"
         measure "$pkg" "$jmax" cache-unchanged "$r" -- "$seam" analyze -p "$db" -o "$work/out" --cache "$work/cache" -q --stats -j "$jmax"
+        rm -rf "$work/cache/runs" # without the run cache: every TU's facts read back, analysed and reported again
+        measure "$pkg" "$jmax" cache-facts "$r" -- "$seam" analyze -p "$db" -o "$work/out" --cache "$work/cache" -q --stats -j "$jmax"
         measure "$pkg" "$jmax" cache-one-tu "$r" -- "$seam" analyze -p "$work/edit-$pkg" -o "$work/out" --cache "$work/cache" -q --stats -j "$jmax"
     done
 done

@@ -88,14 +88,15 @@ def main():
               f"| {v['report']:.2f} | {100 * after / v['total']:.1f}% |")
     print(f"\n### Incremental cache at -j{jmax} (medians)\n")
     print("| codebase | cold, filling the cache s | unchanged second run s | % of cold (no cache) "
-          "| one TU changed s | % of cold | that TU's parse + walk s |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+          "| unchanged, per-TU cache only s | % of cold | one TU changed s | % of cold | that TU's parse + walk s |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for p in pkgs:
         cold = secs(rows, (p, jmax, "seam"))
-        fill, un, one = (secs(rows, (p, jmax, t)) for t in ("cache-cold", "cache-unchanged", "cache-one-tu"))
+        fill, un, facts, one = (secs(rows, (p, jmax, t))
+                                for t in ("cache-cold", "cache-unchanged", "cache-facts", "cache-one-tu"))
         tu = stat(rows, (p, jmax, "cache-one-tu"), "w-parse") + stat(rows, (p, jmax, "cache-one-tu"), "w-walk")
-        print(f"| {p} | {fill:.2f} | {un:.2f} | **{100 * un / cold:.1f}%** | {one:.2f} | **{100 * one / cold:.1f}%** "
-              f"| {tu:.2f} |")
+        print(f"| {p} | {fill:.2f} | {un:.2f} | **{100 * un / cold:.1f}%** | {facts:.2f} | {100 * facts / cold:.1f}% "
+              f"| {one:.2f} | **{100 * one / cold:.1f}%** | {tu:.2f} |")
     targets(rows, jobs)
 
 
@@ -114,7 +115,7 @@ def targets(rows, jobs):
         k = (p, jmax, "seam")
         total = stat(rows, k, "total")
         after = sum(stat(rows, k, n) for n in ("finalize", "analysis", "boundaries", "report"))
-        model = rss(rows, (p, jmax, "cache-unchanged"))
+        model = rss(rows, (p, jmax, "cache-facts"))  # the merged model and analyses, no TU parsed
         rss_ok = all(rss(rows, (p, j, "seam")) <= 1.5 * rss(rows, (p, j, "floor")) + model for j in jobs)
         cold = secs(rows, k)
         un = secs(rows, (p, jmax, "cache-unchanged")) / cold

@@ -384,6 +384,42 @@ static int heavier_first(const void *pa, const void *pb)
 	return edge_order(pa, pb);
 }
 
+/* Past twice as many edges as nodes (at least 40, at most three times the
+ * node limit) a view is a tangle, and dot's layout time grows with every
+ * edge: keep each node's heaviest edge, so that no node is cut off from the
+ * rest, then the heaviest others up to the cap. */
+static void cap_edges(struct view_builder *vb)
+{
+	struct view *v = vb->v;
+	size_t cap = 2 * v->nodes.n, most = (size_t)vb->limit * 3;
+	cap = cap < 40 ? 40 : cap > most ? most : cap;
+	if (v->edges.n <= cap)
+		return;
+	VEC_PUSH(v->notes, vb_strf(vb, "showing %zu of %zu edges: each node's heaviest, then the heaviest others", cap,
+				   v->edges.n));
+	qsort(v->edges.v, v->edges.n, sizeof(*v->edges.v), heavier_first);
+	bool *kept = xcalloc(v->edges.n, sizeof(*kept)), *linked = xcalloc(v->nodes.n + 1, sizeof(*linked));
+	size_t n = 0;
+	for (size_t i = 0; i < v->edges.n; i++) {
+		const struct view_edge *e = &v->edges.v[i];
+		if (!linked[e->from] || !linked[e->to]) {
+			kept[i] = linked[e->from] = linked[e->to] = true;
+			n++;
+		}
+	}
+	for (size_t i = 0; i < v->edges.n && n < cap; i++)
+		if (!kept[i])
+			kept[i] = true, n++;
+	size_t o = 0;
+	for (size_t i = 0; i < v->edges.n; i++)
+		if (kept[i])
+			v->edges.v[o++] = v->edges.v[i];
+	v->edges.n = o;
+	free(kept);
+	free(linked);
+	qsort(v->edges.v, v->edges.n, sizeof(*v->edges.v), edge_order);
+}
+
 static void merge_edges(struct view_builder *vb)
 {
 	struct view *v = vb->v;
@@ -400,13 +436,7 @@ static void merge_edges(struct view_builder *vb)
 		}
 		VEC_PUSH(v->edges, *r);
 	}
-	size_t cap = (size_t)vb->limit * 3;
-	if (v->edges.n <= cap)
-		return;
-	VEC_PUSH(v->notes, vb_strf(vb, "showing the %zu heaviest of %zu edges", cap, v->edges.n));
-	qsort(v->edges.v, v->edges.n, sizeof(*v->edges.v), heavier_first);
-	v->edges.n = cap;
-	qsort(v->edges.v, v->edges.n, sizeof(*v->edges.v), edge_order);
+	cap_edges(vb);
 }
 
 /* A node's colour: its most common class (the worse one on a tie). */

@@ -168,6 +168,56 @@ static void test_rendering_is_deterministic(void **state)
 	vfx_release(&f);
 }
 
+/* 25 functions: f0..f9 call each other three times each (90 heavy
+ * edges), f10..f24 each call f0 once. 105 edges for 25 nodes is past the
+ * cap (50): the heaviest 50 alone would all be clique edges and cut f10..f24
+ * off; each node's heaviest edge is kept first. */
+static void test_edge_cap_keeps_every_node_linked(void **state)
+{
+	(void)state;
+	struct vfx f = { 0 };
+	struct mfx *x = &f.x;
+	mfx_init(x);
+	uint32_t file = model_add_file(&x->m, "/p/a.c");
+	x->m.files.v[file].tu = true;
+	struct strbuf sb = STRBUF_INIT;
+	for (int i = 0; i < 25; i++) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "f%d", i);
+		uint32_t fn = mfx_fn(x, model_intern(&x->m, sb.buf), (uint32_t)(10 * i + 1), (uint32_t)(10 * i + 9));
+		x->m.functions.v[fn].file = file;
+	}
+	for (int i = 0; i < 10; i++)
+		for (int j = 0; j < 10; j++)
+			for (int k = 0; i != j && k < 3; k++) {
+				strbuf_reset(&sb);
+				strbuf_addf(&sb, "f%d", j);
+				mfx_call(x, (uint32_t)i, model_intern(&x->m, sb.buf), (uint32_t)(10 * i + 2 + k));
+			}
+	for (int i = 10; i < 25; i++)
+		mfx_call(x, (uint32_t)i, "f0", (uint32_t)(10 * i + 2));
+	strbuf_release(&sb);
+	mfx_run(x, "{\"schema\": 1, \"functions\": {}}");
+	struct boundary_options o = { .granularity = GRANULARITY_FILE, .weights = COUPLING_WEIGHTS_DEFAULT };
+	boundaries_run(&f.b, &x->m, &x->a, &o);
+	struct view v;
+	build(&f, &v, VIEW_CALLGRAPH, 150);
+	assert_int_equal(v.nodes.n, 25);
+	assert_int_equal(v.edges.n, 50);
+	bool note = false;
+	for (size_t i = 0; i < v.notes.n; i++)
+		note |= strstr(v.notes.v[i], "showing 50 of 105 edges: each node's heaviest") != NULL;
+	assert_true(note);
+	for (size_t n = 0; n < v.nodes.n; n++) {
+		size_t deg = 0;
+		for (size_t e = 0; e < v.edges.n; e++)
+			deg += v.edges.v[e].from == n || v.edges.v[e].to == n;
+		assert_true(deg > 0);
+	}
+	view_release(&v);
+	vfx_release(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -176,6 +226,7 @@ int main(void)
 		cmocka_unit_test(test_callgraph_focus),
 		cmocka_unit_test(test_dot_escapes_names),
 		cmocka_unit_test(test_rendering_is_deterministic),
+		cmocka_unit_test(test_edge_cap_keeps_every_node_linked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
