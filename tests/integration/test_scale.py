@@ -198,6 +198,19 @@ class ScaleTests(unittest.TestCase):
             if n != "summary.md":
                 self.assertEqual(os.stat(os.path.join(second, n)).st_mtime_ns, t, n)
 
+    def test_outputs_holding_the_same_bytes_are_not_rewritten(self):
+        out = T.tmpdir("same-bytes")
+        args = ["analyze", "-p", self.build, "--root", self.root, "-o", out, "--no-cache"]
+        T.run([T.SEAM, *args], check=True)
+        report = os.path.join(out, "report.json")
+        os.utime(report, ns=(1, 1))
+        summary = os.path.join(out, "summary.md")
+        with open(summary, "ab") as f:
+            f.write(b"stale\n")
+        T.run([T.SEAM, *args], check=True)
+        self.assertEqual(os.stat(report).st_mtime_ns, 1)  # same bytes: left alone
+        self.assertNotIn(b"stale", read(summary))  # other bytes: written again
+
     def test_run_cache_sees_options_and_files_they_name(self):
         cache = T.tmpdir("run-opts")
         base = ["analyze", "-p", self.build, "--root", self.root, "--cache", cache]
