@@ -13,6 +13,12 @@ struct Agraph_s;
  * escaped); the caller closes it with dot_graph_close(), not agclose(). */
 struct Agraph_s *dot_graph(const struct view *v);
 void dot_graph_close(struct Agraph_s *g);
+/* DOT text (as dot_write() makes it) parsed back into a cgraph graph, or
+ * NULL when it is not DOT. Objects get ids in the order they are first
+ * seen, which is the order the dot command lays them out in (cgraph's
+ * default ids are string addresses: heap order in a long-lived process).
+ * The caller closes it with dot_graph_close(). */
+struct Agraph_s *dot_read(const char *text, size_t len);
 /* The view as DOT text (not laid out). */
 void dot_write(const struct view *v, struct strbuf *out);
 /* "dot", "svg", "png" or "pdf" from a file name's extension, else NULL. */

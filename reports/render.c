@@ -1,5 +1,6 @@
 /* render.c — laying views out and rendering them with Graphviz's gvc,
- * in-process: dot for every view (deterministic for the same input). */
+ * in-process, from the DOT text seam writes: the drawing is the one
+ * `dot -Tsvg views/X.dot` makes (deterministic for the same input). */
 #include "dot.h"
 #include <graphviz/gvc.h>
 #include <string.h>
@@ -24,17 +25,16 @@ void renderer_free(struct renderer *r)
 	free(r);
 }
 
-int renderer_render(struct renderer *r, const struct view *v, const char *format, struct strbuf *out,
-		    struct strbuf *err)
+/* DOT text -> laid out and rendered in `format`, appended to out. The text
+ * is parsed back (dot_read) so that nodes, edges and clusters come in the
+ * order the dot command sees them: the drawing is `dot -T<format>`'s. */
+static int render_dot_text(struct renderer *r, const char *name, const struct strbuf *dot, const char *format,
+			   struct strbuf *out, struct strbuf *err)
 {
-	if (strcmp(format, "dot") == 0) {
-		dot_write(v, out);
-		return 0;
-	}
-	Agraph_t *g = dot_graph(v);
-	int rc = gvLayout(r->gvc, g, "dot");
+	Agraph_t *g = dot_read(strbuf_str(dot), dot->len);
 	char *data = NULL;
 	unsigned int len = 0;
+	int rc = g ? gvLayout(r->gvc, g, "dot") : -1;
 	if (rc == 0) {
 		rc = gvRenderData(r->gvc, g, format, &data, &len);
 		gvFreeLayout(r->gvc, g);
@@ -42,9 +42,25 @@ int renderer_render(struct renderer *r, const struct view *v, const char *format
 	if (rc == 0)
 		strbuf_add(out, data, len);
 	else
-		strbuf_addf(err, "Graphviz could not lay out or render the %s view as %s", v->name, format);
+		strbuf_addf(err, "Graphviz could not %s the %s view as %s", g ? "lay out or render" : "read back",
+			    name, format);
 	if (data)
 		gvFreeRenderData(data);
-	dot_graph_close(g);
+	if (g)
+		dot_graph_close(g);
 	return rc == 0 ? 0 : -1;
+}
+
+int renderer_render(struct renderer *r, const struct view *v, const char *format, struct strbuf *out,
+		    struct strbuf *err)
+{
+	if (strcmp(format, "dot") == 0) {
+		dot_write(v, out);
+		return 0;
+	}
+	struct strbuf dot = STRBUF_INIT;
+	dot_write(v, &dot);
+	int rc = render_dot_text(r, v->name, &dot, format, out, err);
+	strbuf_release(&dot);
+	return rc;
 }

@@ -78,6 +78,17 @@ class ViewTests(unittest.TestCase):
                     self.assertEqual(len(svg_titles(svg)), len(nodes))
                     self.assertEqual(rendered.count('class="node"'), len(nodes))
 
+    @unittest.skipUnless(shutil.which("dot"), "needs Graphviz's dot command")
+    def test_svgs_equal_dot_of_the_dot_files(self):
+        # seam lays out the DOT text it writes: its SVG is the dot command's
+        for name in SAMPLES:
+            _, out = Sample.get(name)
+            for view in VIEWS:
+                with self.subTest(sample=name, view=view):
+                    rendered = render_with_dot(self, os.path.join(out, "views", view + ".dot"))
+                    with open(os.path.join(out, "views", view + ".svg"), encoding="utf-8") as f:
+                        self.assertEqual(f.read(), rendered, "seam's %s.svg is not dot -Tsvg %s.dot" % (view, view))
+
     def test_seam_graph_every_view_and_format(self):
         for name in SAMPLES:
             out = T.tmpdir("graph-" + name)
@@ -87,10 +98,12 @@ class ViewTests(unittest.TestCase):
                     p = graph(name, view, dot)
                     self.assertEqual(p.returncode, 0, p.stderr)
                     self.assertRegex(p.stderr, r"seam: wrote .*\(%s: \d+ nodes, \d+ edges\)" % view)
-                    render_with_dot(self, dot)
+                    rendered = render_with_dot(self, dot)
                     svg = os.path.join(out, view + ".svg")
                     self.assertEqual(graph(name, view, svg, "-q").returncode, 0)
                     self.assertEqual(len(svg_titles(svg)), len(dot_nodes(dot)))
+                    with open(svg, encoding="utf-8") as f:
+                        self.assertEqual(f.read(), rendered, "seam graph's SVG is not dot -Tsvg of its DOT")
         for fmt, magic in (("png", b"\x89PNG"), ("pdf", b"%PDF")):
             path = os.path.join(out, "services." + fmt)
             self.assertEqual(graph("bookstore", "services", path, "-q").returncode, 0)
