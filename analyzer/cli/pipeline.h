@@ -29,7 +29,8 @@ struct analyze_args {
 /* Where the time went (--stats), in seconds. */
 struct pipeline_stats {
 	double inputs, extraction, parse, walk, cache, merge, finalize, analysis, boundaries, report, total;
-	unsigned tus, jobs, cache_hits;
+	double views;                    /* part of report: laying the views out */
+	unsigned tus, jobs, cache_hits, views_drawn, views_cached;
 };
 
 #define PIPELINE_SPEED_OPTIONS(a)                                                                    \
@@ -95,11 +96,14 @@ int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, str
 struct compdb;
 int pipeline_load_inputs(const struct analyze_args *a, const struct parsed_args *pa, struct compdb *db,
 			 char **db_path);
+/* The cache folder --cache/--no-cache ask for (malloc'd), or NULL for none. */
+char *pipeline_cache_dir(const struct analyze_args *a);
 /* The cache --cache/--no-cache ask for (in c), or NULL; warns when it cannot be created. */
 struct cache;
 struct extract_options;
 struct cache *pipeline_open_cache(const struct analyze_args *a, const struct extract_options *eo, struct cache *c);
-/* --stats: the phases on stderr, one "seam: stats: PHASE SECONDSs" line each, and the peak RSS. */
+/* --stats: the phases on stderr, one "seam: stats: PHASE SECONDSs" line each
+ * (views: its part of report, with how many were drawn or cached), and the peak RSS. */
 void pipeline_print_stats(const struct pipeline_stats *s);
 
 /* The report a reading command works on: analysed now when -p or PATHs are
