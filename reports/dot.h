@@ -40,6 +40,11 @@ void renderer_free(struct renderer *r);
  * written (the renderer then stops trying), add a warning. */
 int renderer_render(struct renderer *r, const struct view *v, const char *format, struct strbuf *out,
 		    struct strbuf *err);
+/* The same from the view's DOT text (dot_write's): what a caller that also
+ * writes the DOT uses, so the drawing is made from exactly those bytes.
+ * name: the view's, for messages. */
+int renderer_render_dot(struct renderer *r, const char *name, const struct strbuf *dot, const char *format,
+			struct strbuf *out, struct strbuf *err);
 const struct render_stats *renderer_stats(const struct renderer *r);
 /* The warnings so far, one a line ("" when none), then forgotten. */
 void renderer_take_warnings(struct renderer *r, struct strbuf *out);

@@ -111,6 +111,20 @@ static void cache_keep(struct renderer *r, uint64_t key, const char *data, size_
 	strbuf_release(&err);
 }
 
+int renderer_render_dot(struct renderer *r, const char *name, const struct strbuf *dot, const char *format,
+			struct strbuf *out, struct strbuf *err)
+{
+	uint64_t key = layout_key(r, dot, format);
+	if (r->use_cache && cache_take(r, key, out))
+		return 0;
+	size_t at = out->len;
+	int rc = render_dot_text(r, name, dot, format, out, err);
+	r->stats.drawn += rc == 0;
+	if (rc == 0 && r->use_cache)
+		cache_keep(r, key, out->buf + at, out->len - at);
+	return rc;
+}
+
 int renderer_render(struct renderer *r, const struct view *v, const char *format, struct strbuf *out,
 		    struct strbuf *err)
 {
@@ -120,15 +134,7 @@ int renderer_render(struct renderer *r, const struct view *v, const char *format
 	}
 	struct strbuf dot = STRBUF_INIT;
 	dot_write(v, &dot);
-	uint64_t key = layout_key(r, &dot, format);
-	int rc = 0;
-	if (!r->use_cache || !cache_take(r, key, out)) {
-		size_t at = out->len;
-		rc = render_dot_text(r, v->name, &dot, format, out, err);
-		r->stats.drawn += rc == 0;
-		if (rc == 0 && r->use_cache)
-			cache_keep(r, key, out->buf + at, out->len - at);
-	}
+	int rc = renderer_render_dot(r, v->name, &dot, format, out, err);
 	strbuf_release(&dot);
 	return rc;
 }

@@ -52,9 +52,9 @@ static int write_views(struct analyze_outputs *o, const struct pipeline *p, stru
 		struct strbuf dot = STRBUF_INIT;
 		rc = view_build(&v, &p->m, &p->an, &p->bd, &vo, &o->err);
 		if (rc == 0)
-			rc = renderer_render(r, &v, "svg", &svgs[i], &o->err);
-		if (rc == 0)
 			rc = renderer_render(r, &v, "dot", &dot, &o->err);
+		if (rc == 0) /* the SVG is drawn from the very DOT text written next to it */
+			rc = renderer_render_dot(r, v.name, &dot, "svg", &svgs[i], &o->err);
 		struct strbuf name = STRBUF_INIT;
 		strbuf_addf(&name, "views/%s.dot", v.name);
 		if (rc == 0)
