@@ -261,6 +261,43 @@ Agraph_t *dot_graph(const struct view *v)
 	return g;
 }
 
+/* DOT text as a cgraph input channel, handed out a line at a time (as
+ * cgraph's own file and memory readers do). */
+struct dot_text {
+	const char *p, *end;
+};
+
+static int text_read(void *chan, char *buf, int bufsize)
+{
+	struct dot_text *t = chan;
+	int n = 0;
+	while (n < bufsize - 1 && t->p < t->end) {
+		char c = *t->p++;
+		buf[n++] = c;
+		if (c == '\n')
+			break;
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+static int put_nothing(void *chan, const char *str)
+{
+	(void)chan, (void)str;
+	return -1;
+}
+
+static int flush_nothing(void *chan);
+
+Agraph_t *dot_read(const char *text, size_t len)
+{
+	/* the graph keeps pointers to its disciplines: none may live on the stack */
+	static const Agiodisc_t text_io = { text_read, put_nothing, flush_nothing };
+	static const Agdisc_t disc = { &AgMemDisc, (Agiddisc_t *)&name_id_disc, (Agiodisc_t *)&text_io };
+	struct dot_text t = { text, text + len };
+	return agread(&t, (Agdisc_t *)&disc);
+}
+
 static int put_strbuf(void *chan, const char *str)
 {
 	strbuf_addstr(chan, str);

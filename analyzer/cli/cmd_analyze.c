@@ -26,6 +26,8 @@ static const char summary[] =
 
 struct analyze_outputs {
 	const char *out_dir;
+	char *view_cache;               /* CACHE_DIR/views, NULL with --no-cache */
+	struct pipeline_stats *stats;
 	unsigned node_limit;
 	bool no_views, quiet;
 	struct strbuf err;
@@ -52,7 +54,8 @@ static int write_file(struct analyze_outputs *o, const char *name, const struct 
 static int write_views(struct analyze_outputs *o, const struct pipeline *p, struct view_image *imgs,
 		       struct strbuf *svgs)
 {
-	struct renderer *r = renderer_new();
+	double t0 = clock_seconds();
+	struct renderer *r = renderer_new(o->view_cache);
 	int rc = 0;
 	for (size_t i = 0; rc == 0 && i < view_ndefaults; i++) {
 		struct view_options vo = { .kind = view_defaults[i], .node_limit = o->node_limit };
@@ -60,9 +63,9 @@ static int write_views(struct analyze_outputs *o, const struct pipeline *p, stru
 		struct strbuf dot = STRBUF_INIT;
 		rc = view_build(&v, &p->m, &p->an, &p->bd, &vo, &o->err);
 		if (rc == 0)
-			rc = renderer_render(r, &v, "svg", &svgs[i], &o->err);
-		if (rc == 0)
 			rc = renderer_render(r, &v, "dot", &dot, &o->err);
+		if (rc == 0) /* the SVG is drawn from the very DOT text written next to it */
+			rc = renderer_render_dot(r, v.name, &dot, "svg", &svgs[i], &o->err);
 		struct strbuf name = STRBUF_INIT;
 		strbuf_addf(&name, "views/%s.dot", v.name);
 		if (rc == 0)
@@ -76,6 +79,13 @@ static int write_views(struct analyze_outputs *o, const struct pipeline *p, stru
 		strbuf_release(&dot);
 		view_release(&v);
 	}
+	struct strbuf w = STRBUF_INIT;
+	renderer_take_warnings(r, &w);
+	cli_warning_lines(strbuf_str(&w));
+	strbuf_release(&w);
+	o->stats->views = clock_seconds() - t0;
+	o->stats->views_drawn = renderer_stats(r)->drawn;
+	o->stats->views_cached = renderer_stats(r)->cached;
 	renderer_free(r);
 	return rc;
 }
@@ -263,7 +273,11 @@ static int run(struct analyze_args *a, const struct parsed_args *pa, struct anal
 	struct pipeline p;
 	struct pipeline_stats st = { 0 };
 	a->timing = &st;
+	o->stats = &st;
 	rc = pipeline_open(&p, a, pa);
+	char *cache = pipeline_cache_dir(a);
+	o->view_cache = cache ? path_join(cache, "views") : NULL;
+	free(cache);
 	double t0 = clock_seconds();
 	if (rc == SEAM_EXIT_OK && write_reports(o, &p) != 0) {
 		cli_error("%s", strbuf_str(&o->err));
@@ -281,6 +295,7 @@ static int run(struct analyze_args *a, const struct parsed_args *pa, struct anal
 	pipeline_close(&p);
 	run_cache_release(&rp.rc);
 	strbuf_release(&o->err);
+	free(o->view_cache);
 	return rc;
 }
 

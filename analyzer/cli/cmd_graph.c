@@ -61,14 +61,19 @@ static int view_options(const struct graph_args *a, const struct parsed_args *pa
 }
 
 static int draw(const struct pipeline *p, const struct view_options *o, const char *path, const char *format,
-		bool quiet)
+		const char *view_cache, bool quiet)
 {
 	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
 	struct view v;
 	int rc = view_build(&v, &p->m, &p->an, &p->bd, o, &err);
-	struct renderer *r = rc == 0 ? renderer_new() : NULL;
-	if (rc == 0)
+	struct renderer *r = rc == 0 ? renderer_new(view_cache) : NULL;
+	if (rc == 0) {
 		rc = renderer_render(r, &v, format, &out, &err);
+		struct strbuf w = STRBUF_INIT;
+		renderer_take_warnings(r, &w);
+		cli_warning_lines(strbuf_str(&w));
+		strbuf_release(&w);
+	}
 	if (rc == 0)
 		rc = fs_write_atomic(path, out.buf, out.len, &err);
 	if (rc != 0)
@@ -100,9 +105,13 @@ static int run(struct graph_args *a, struct parsed_args *pa)
 	a->in.quiet = true;
 	struct pipeline p;
 	rc = pipeline_open(&p, &a->in, &inputs);
+	char *cache = pipeline_cache_dir(&a->in);
+	char *view_cache = cache ? path_join(cache, "views") : NULL;
 	if (rc == SEAM_EXIT_OK)
-		rc = draw(&p, &o, a->output, format, a->quiet);
+		rc = draw(&p, &o, a->output, format, view_cache, a->quiet);
 	pipeline_close(&p);
+	free(view_cache);
+	free(cache);
 	return rc;
 }
 

@@ -48,5 +48,7 @@ int cli_options(const struct option *opts, int argc, char **argv, const struct c
 /* "seam: error: ..." / "seam: warning: ..." on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* One warning per line of text (each line ends in '\n'). */
+void cli_warning_lines(const char *text);
 
 #endif

@@ -60,6 +60,12 @@ void cli_warning(const char *fmt, ...)
 	va_end(ap);
 }
 
+void cli_warning_lines(const char *text)
+{
+	for (const char *line = text, *nl; (nl = strchr(line, '\n')) != NULL; line = nl + 1)
+		cli_warning("%.*s", (int)(nl - line), line);
+}
+
 int cli_options(const struct option *opts, int argc, char **argv, const struct command_help *help,
 		struct parsed_args *pa)
 {

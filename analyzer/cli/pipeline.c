@@ -190,11 +190,16 @@ static char *cache_dir_of(const struct analyze_args *a)
 	return NULL;
 }
 
+char *pipeline_cache_dir(const struct analyze_args *a)
+{
+	return a->no_cache ? NULL : cache_dir_of(a);
+}
+
 /* Opens the cache unless --no-cache; a cache that cannot be created is a
  * warning, not a failure. Returns the cache or NULL. */
 struct cache *pipeline_open_cache(const struct analyze_args *a, const struct extract_options *eo, struct cache *c)
 {
-	char *dir = a->no_cache ? NULL : cache_dir_of(a);
+	char *dir = pipeline_cache_dir(a);
 	if (!dir)
 		return NULL;
 	struct strbuf err = STRBUF_INIT;
@@ -385,10 +390,12 @@ void pipeline_print_stats(const struct pipeline_stats *s)
 		"seam: stats: analysis %.3fs\n"
 		"seam: stats: boundaries %.3fs\n"
 		"seam: stats: report %.3fs\n"
+		"seam: stats: views %.3fs (%u drawn, %u from cache)\n"
 		"seam: stats: total %.3fs\n"
 		"seam: stats: peak-rss %ld KiB\n",
 		s->tus, s->jobs, s->cache_hits, s->inputs, s->extraction, s->parse, s->walk, s->cache, s->merge,
-		s->finalize, s->analysis, s->boundaries, s->report, s->total, ru.ru_maxrss);
+		s->finalize, s->analysis, s->boundaries, s->report, s->views, s->views_drawn, s->views_cached, s->total,
+		ru.ru_maxrss);
 }
 
 int pipeline_report(struct analyze_args *in, const struct parsed_args *inputs, const char *report_path,

@@ -32,7 +32,8 @@ struct analyze_args {
 /* Where the time went (--stats), in seconds. */
 struct pipeline_stats {
 	double inputs, extraction, parse, walk, cache, merge, finalize, analysis, boundaries, report, total;
-	unsigned tus, jobs, cache_hits;
+	double views;                    /* part of report: laying the views out */
+	unsigned tus, jobs, cache_hits, views_drawn, views_cached;
 };
 
 #define PIPELINE_SPEED_OPTIONS(a)                                                                    \
@@ -98,6 +99,8 @@ int pipeline_run(const struct analyze_args *a, const struct parsed_args *pa, str
 struct compdb;
 int pipeline_load_inputs(const struct analyze_args *a, const struct parsed_args *pa, struct compdb *db,
 			 char **db_path);
+/* The cache folder --cache/--no-cache ask for (malloc'd), or NULL for none. */
+char *pipeline_cache_dir(const struct analyze_args *a);
 /* The cache --cache/--no-cache ask for (in c), or NULL; warns when it cannot be created. */
 struct cache;
 struct extract_options;
@@ -106,7 +109,8 @@ struct cache *pipeline_open_cache(const struct analyze_args *a, const struct ext
  * without its time), and the note on unclassified accesses (or nothing). */
 void pipeline_summary(const struct model *m, const struct extract_result *r, struct strbuf *out);
 void pipeline_unclassified_note(const struct extract_result *r, struct strbuf *out);
-/* --stats: the phases on stderr, one "seam: stats: PHASE SECONDSs" line each, and the peak RSS. */
+/* --stats: the phases on stderr, one "seam: stats: PHASE SECONDSs" line each
+ * (views: its part of report, with how many were drawn or cached), and the peak RSS. */
 void pipeline_print_stats(const struct pipeline_stats *s);
 
 /* The report a reading command works on: analysed now when -p or PATHs are

@@ -1,14 +1,14 @@
 /* runcache.c — whole runs in the cache: the outputs of an unchanged run */
 #include "runcache.h"
+#include "blobstore.h"
 #include "cache.h"
 #include "flags.h"
 #include "fsutil.h"
 #include "hash.h"
 #include <string.h>
 
-static const char run_magic[8] = { 'S', 'E', 'A', 'M', 'R', 'U', 'N', '\0' };
-enum { RUN_FORMAT = 1, HEADER_SIZE = 8 + 4 + 4 + 8 + 8, BYTE_ORDER_MARK = 0x01020304u };
-#define CHECKSUM_SEED 0x5ea3c0deull
+/* the payload's layout; blobstore checks the envelope (key, length, checksum) */
+enum { RUN_FORMAT = 1, BYTE_ORDER_MARK = 0x01020304u };
 
 void run_cache_init(struct run_cache *rc, struct cache *c, const struct compdb *db, const char *resource_dir,
 		    const char *db_path, uint64_t options)
@@ -25,9 +25,10 @@ void run_cache_init(struct run_cache *rc, struct cache *c, const struct compdb *
 		flags_release(&fl);
 	}
 	rc->key = hash_mix(h, db->entries.n);
-	struct strbuf sb = STRBUF_INIT;
-	strbuf_addf(&sb, "%s/runs/%02x/%016llx.run", c->dir, (unsigned)(rc->key >> 56), (unsigned long long)rc->key);
-	rc->path = strbuf_detach(&sb);
+	char *dir = path_join(c->dir, "runs");
+	blobstore_init(&rc->store, dir, "run");
+	free(dir);
+	rc->path = blobstore_path(&rc->store, rc->key);
 }
 
 static void clear_contents(struct run_cache *rc)
@@ -54,6 +55,8 @@ void run_cache_release(struct run_cache *rc)
 {
 	clear_contents(rc);
 	free(rc->path);
+	if (rc->store.dir)
+		blobstore_release(&rc->store);
 	memset(rc, 0, sizeof(*rc));
 }
 
@@ -80,31 +83,24 @@ static void put_strings(struct strbuf *o, char *const *v, size_t n)
 		put_str(o, v[i]);
 }
 
-static void encode(const struct run_cache *rc, struct strbuf *out)
+static void encode(const struct run_cache *rc, struct strbuf *p)
 {
-	struct strbuf p = STRBUF_INIT;
-	put_u64(&p, rc->key);
-	put_u32(&p, (uint32_t)rc->deps.n);
+	put_u32(p, RUN_FORMAT);
+	put_u32(p, BYTE_ORDER_MARK);
+	put_u32(p, (uint32_t)rc->deps.n);
 	for (size_t i = 0; i < rc->deps.n; i++) {
-		put_str(&p, rc->deps.v[i].path);
-		put_u64(&p, rc->deps.v[i].size);
-		put_u64(&p, rc->deps.v[i].hash);
+		put_str(p, rc->deps.v[i].path);
+		put_u64(p, rc->deps.v[i].size);
+		put_u64(p, rc->deps.v[i].hash);
 	}
-	put_strings(&p, rc->warnings.v, rc->warnings.n);
-	put_str(&p, rc->summary ? rc->summary : "");
-	put_strings(&p, rc->notes.v, rc->notes.n);
-	put_u32(&p, (uint32_t)rc->outputs.n);
+	put_strings(p, rc->warnings.v, rc->warnings.n);
+	put_str(p, rc->summary ? rc->summary : "");
+	put_strings(p, rc->notes.v, rc->notes.n);
+	put_u32(p, (uint32_t)rc->outputs.n);
 	for (size_t i = 0; i < rc->outputs.n; i++) {
-		put_str(&p, rc->outputs.v[i].name);
-		put_bytes(&p, rc->outputs.v[i].data.buf, rc->outputs.v[i].data.len);
+		put_str(p, rc->outputs.v[i].name);
+		put_bytes(p, rc->outputs.v[i].data.buf, rc->outputs.v[i].data.len);
 	}
-	strbuf_add(out, run_magic, sizeof(run_magic));
-	put_u32(out, RUN_FORMAT);
-	put_u32(out, BYTE_ORDER_MARK);
-	put_u64(out, p.len);
-	put_u64(out, hash_bytes(p.buf, p.len, CHECKSUM_SEED));
-	strbuf_add(out, p.buf, p.len);
-	strbuf_release(&p);
 }
 
 struct reader {
@@ -200,7 +196,7 @@ static void get_strings(struct reader *r, char ***v, size_t *n, size_t *cap)
 
 static void decode_payload(struct reader *r, struct run_cache *rc)
 {
-	if (get_u64(r) != rc->key)
+	if (get_u32(r) != RUN_FORMAT || get_u32(r) != BYTE_ORDER_MARK)
 		r->bad = true;
 	uint32_t n = get_u32(r);
 	for (uint32_t i = 0; i < n && !r->bad; i++) {
@@ -221,31 +217,13 @@ static void decode_payload(struct reader *r, struct run_cache *rc)
 
 static int decode(const char *data, size_t len, struct run_cache *rc, struct strbuf *why)
 {
-	struct reader hr = { data, data + len, false };
-	char magic[8];
-	get(&hr, magic, sizeof(magic));
-	uint32_t format = get_u32(&hr), bom = get_u32(&hr);
-	uint64_t plen = get_u64(&hr), sum = get_u64(&hr);
-	if (hr.bad || memcmp(magic, run_magic, sizeof(magic)) != 0 || bom != BYTE_ORDER_MARK) {
-		strbuf_addstr(why, "not a run entry");
-		return -1;
-	}
-	if (format != RUN_FORMAT || plen != len - HEADER_SIZE) {
-		strbuf_addf(why, format != RUN_FORMAT ? "written by another seam (format %u)" : "truncated", format);
-		return -1;
-	}
-	if (hash_bytes(hr.p, plen, CHECKSUM_SEED) != sum) {
-		strbuf_addstr(why, "checksum mismatch");
-		return -1;
-	}
-	struct reader r = { hr.p, hr.end, false };
+	struct reader r = { data, data + len, false };
 	decode_payload(&r, rc);
-	if (r.bad) {
-		clear_contents(rc);
-		strbuf_addstr(why, "malformed contents");
-		return -1;
-	}
-	return 0;
+	if (!r.bad)
+		return 0;
+	clear_contents(rc);
+	strbuf_addf(why, "cache entry '%s' is unusable (malformed contents)", rc->path);
+	return -1;
 }
 
 /* ---- using and storing entries ---------------------------------------------- */
@@ -262,21 +240,19 @@ static bool deps_unchanged(const struct run_cache *rc, struct cache *c)
 
 int run_cache_load(struct run_cache *rc, struct cache *c, struct strbuf *why)
 {
-	struct strbuf data = STRBUF_INIT, err = STRBUF_INIT;
-	int rc_ = 0;
-	if (fs_is_file(rc->path) && fs_read_file(rc->path, &data, &err) == 0) {
-		if (decode(data.buf, data.len, rc, &err) != 0) {
-			strbuf_addf(why, "cache entry '%s' is unusable (%s); rebuilding it", rc->path, strbuf_str(&err));
-			rc_ = -1;
-		} else {
-			rc_ = deps_unchanged(rc, c);
-		}
+	struct strbuf data = STRBUF_INIT;
+	int hit = 0;
+	enum blob_status st = blobstore_load(&rc->store, rc->key, &data, why);
+	if (st == BLOB_CORRUPT || (st == BLOB_HIT && decode(data.buf, data.len, rc, why) != 0)) {
+		strbuf_addstr(why, "; rebuilding it");
+		hit = -1;
+	} else if (st == BLOB_HIT) {
+		hit = deps_unchanged(rc, c);
 	}
-	if (rc_ != 1)
+	if (hit != 1)
 		clear_contents(rc);
 	strbuf_release(&data);
-	strbuf_release(&err);
-	return rc_;
+	return hit;
 }
 
 void run_cache_add_output(struct run_cache *rc, const char *name, const char *data, size_t len)
@@ -299,13 +275,9 @@ int run_cache_store(struct run_cache *rc, struct strbuf *err)
 {
 	struct strbuf img = STRBUF_INIT;
 	encode(rc, &img);
-	char *dir = path_dirname(rc->path);
-	int rc_ = fs_mkdirs(dir, err);
-	if (rc_ == 0)
-		rc_ = fs_write_atomic_nosync(rc->path, img.buf, img.len, err);
-	free(dir);
+	int ok = blobstore_store(&rc->store, rc->key, img.buf, img.len, err);
 	strbuf_release(&img);
-	return rc_;
+	return ok;
 }
 
 int run_cache_write_outputs(const struct run_cache *rc, const char *out_dir, size_t *written, struct strbuf *err)

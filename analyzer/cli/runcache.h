@@ -3,12 +3,14 @@
  * the options that shape the outputs, seam's own build), the run writes
  * the outputs it wrote last time instead of extracting, analysing and
  * drawing again. One entry per compile database and options, stored next
- * to the per-TU facts (DIR/runs/ab/<key>.run), checksummed, written to a
- * temporary file and renamed; a corrupt entry is a warning and is rebuilt.
+ * to the per-TU facts (DIR/runs/ab/<key>.run, a blobstore entry: checked
+ * on read, written to a temporary file and renamed); a corrupt entry is a
+ * warning and is rebuilt.
  * Ownership: struct run_cache owns everything it holds (the recorded
  * outputs are copies); run_cache_release() frees it. */
 #ifndef SEAM_RUNCACHE_H
 #define SEAM_RUNCACHE_H
+#include "blobstore.h"
 #include "compdb.h"
 #include "facts.h"
 #include "strbuf.h"
@@ -25,6 +27,7 @@ struct run_output {
 
 struct run_cache {
 	uint64_t key;
+	struct blobstore store;          /* DIR/runs */
 	char *path;                      /* the entry's file */
 	VEC(struct fact_dep) deps;       /* every file some TU read, with size and content hash */
 	VEC(char *) warnings;            /* what the run warned about before its summary */

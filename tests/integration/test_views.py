@@ -78,6 +78,66 @@ class ViewTests(unittest.TestCase):
                     self.assertEqual(len(svg_titles(svg)), len(nodes))
                     self.assertEqual(rendered.count('class="node"'), len(nodes))
 
+    @unittest.skipUnless(shutil.which("dot"), "needs Graphviz's dot command")
+    def test_svgs_equal_dot_of_the_dot_files(self):
+        # seam lays out the DOT text it writes: its SVG is the dot command's
+        for name in SAMPLES:
+            _, out = Sample.get(name)
+            for view in VIEWS:
+                with self.subTest(sample=name, view=view):
+                    rendered = render_with_dot(self, os.path.join(out, "views", view + ".dot"))
+                    with open(os.path.join(out, "views", view + ".svg"), encoding="utf-8") as f:
+                        self.assertEqual(f.read(), rendered, "seam's %s.svg is not dot -Tsvg %s.dot" % (view, view))
+
+    def test_layout_cache_reuses_and_rebuilds_corrupt_entries(self):
+        build, out = Sample.get("bookstore")
+        cache = T.tmpdir("layout-cache")
+
+        def analyze(tag):
+            o = T.tmpdir("layout-" + tag)
+            # else the run cache answers an unchanged run without drawing anything
+            shutil.rmtree(os.path.join(cache, "runs"), ignore_errors=True)
+            p = T.seam("analyze", "-q", "-p", build, "--root", Sample.root("bookstore"), "-o", o, "-j", "2",
+                       "--cache", cache, "--stats")
+            self.assertEqual(p.returncode, 0, p.stderr)
+            m = re.search(r"seam: stats: views [0-9.]+s \((\d+) drawn, (\d+) from cache\)", p.stderr)
+            self.assertIsNotNone(m, p.stderr)
+            for view in VIEWS:  # whatever the cache did, the drawings are the same
+                with open(os.path.join(out, "views", view + ".svg"), "rb") as a, \
+                        open(os.path.join(o, "views", view + ".svg"), "rb") as b:
+                    self.assertEqual(a.read(), b.read(), view)
+            return (int(m.group(1)), int(m.group(2))), p.stderr
+
+        self.assertEqual(analyze("cold")[0], (len(VIEWS), 0))
+        entries = [os.path.join(d, f) for d, _, fs in os.walk(os.path.join(cache, "views")) for f in fs]
+        self.assertEqual(len(entries), len(VIEWS))
+        counts, err = analyze("warm")
+        self.assertEqual(counts, (0, len(VIEWS)))
+        self.assertNotIn("warning", err)
+        with open(entries[0], "r+b") as f:  # one flipped byte in an entry's drawing
+            f.seek(-10, os.SEEK_END)
+            b = f.read(1)
+            f.seek(-10, os.SEEK_END)
+            f.write(bytes([b[0] ^ 0x20]))
+        counts, err = analyze("corrupt")
+        self.assertEqual(counts, (1, len(VIEWS) - 1))
+        self.assertEqual(err.count("seam: warning: cache entry"), 1, err)
+        self.assertIn(entries[0], err)
+        counts, err = analyze("repaired")
+        self.assertEqual(counts, (0, len(VIEWS)))
+        self.assertNotIn("warning", err)
+        # --no-cache: drawn every time, and nothing is kept anywhere
+        home = T.tmpdir("layout-home")
+        env = dict(os.environ, HOME=home, XDG_CACHE_HOME=os.path.join(home, "xdg"))
+        for cache_args in ([], ["--cache", cache]):
+            p = T.run([T.SEAM, "analyze", "-q", "-p", build, "--root", Sample.root("bookstore"), "-o",
+                       T.tmpdir("layout-nocache"), "--no-cache", "--stats"] + cache_args, env=env)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertIn("views", p.stderr)
+            self.assertRegex(p.stderr, r"\(%d drawn, 0 from cache\)" % len(VIEWS))
+        self.assertEqual(os.listdir(home), [])
+        self.assertEqual(len([f for _, _, fs in os.walk(os.path.join(cache, "views")) for f in fs]), len(VIEWS))
+
     def test_seam_graph_every_view_and_format(self):
         for name in SAMPLES:
             out = T.tmpdir("graph-" + name)
@@ -87,10 +147,12 @@ class ViewTests(unittest.TestCase):
                     p = graph(name, view, dot)
                     self.assertEqual(p.returncode, 0, p.stderr)
                     self.assertRegex(p.stderr, r"seam: wrote .*\(%s: \d+ nodes, \d+ edges\)" % view)
-                    render_with_dot(self, dot)
+                    rendered = render_with_dot(self, dot)
                     svg = os.path.join(out, view + ".svg")
                     self.assertEqual(graph(name, view, svg, "-q").returncode, 0)
                     self.assertEqual(len(svg_titles(svg)), len(dot_nodes(dot)))
+                    with open(svg, encoding="utf-8") as f:
+                        self.assertEqual(f.read(), rendered, "seam graph's SVG is not dot -Tsvg of its DOT")
         for fmt, magic in (("png", b"\x89PNG"), ("pdf", b"%PDF")):
             path = os.path.join(out, "services." + fmt)
             self.assertEqual(graph("bookstore", "services", path, "-q").returncode, 0)

@@ -153,7 +153,7 @@ static void test_rendering_is_deterministic(void **state)
 	vfx_init(&f, "/p/odd.c");
 	struct view v;
 	build(&f, &v, VIEW_SERVICES, 150);
-	struct renderer *r = renderer_new();
+	struct renderer *r = renderer_new(NULL);
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, err = STRBUF_INIT;
 	assert_int_equal(renderer_render(r, &v, "svg", &a, &err), 0);
 	assert_int_equal(renderer_render(r, &v, "svg", &b, &err), 0);
