@@ -10,6 +10,7 @@
 #include "report.h"
 #include "runcache.h"
 #include "seam_config.h"
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -90,13 +91,32 @@ static int write_views(struct analyze_outputs *o, const struct pipeline *p, stru
 	return rc;
 }
 
+/* report.json is rendered on a second thread while this one lays out the
+ * views: both only read the model and the analyses, Graphviz stays on one
+ * thread, and every file is written from this one. */
+struct json_job {
+	const struct model *m;
+	struct report_context ctx;  /* a copy: the views are added to the original meanwhile */
+	struct strbuf text;
+};
+
+static void *render_json(void *arg)
+{
+	struct json_job *j = arg;
+	report_json_write(j->m, &j->ctx, &j->text);
+	return NULL;
+}
+
 static int write_reports(struct analyze_outputs *o, struct pipeline *p)
 {
-	static const char *const formats[] = { "json", "html", "markdown" };
+	static const char *const formats[] = { "html", "markdown" };
 	struct view_image imgs[VIEW_KIND_COUNT];
 	struct strbuf svgs[VIEW_KIND_COUNT];
 	for (size_t i = 0; i < VIEW_KIND_COUNT; i++)
 		strbuf_init(&svgs[i]);
+	struct json_job job = { &p->m, p->ctx, STRBUF_INIT };
+	pthread_t thread;
+	bool threaded = !o->no_views && pthread_create(&thread, NULL, render_json, &job) == 0;
 	char *views_dir = path_join(o->out_dir, "views");
 	int rc = fs_mkdirs(o->no_views ? o->out_dir : views_dir, &o->err);
 	if (rc == 0 && !o->no_views) {
@@ -104,6 +124,13 @@ static int write_reports(struct analyze_outputs *o, struct pipeline *p)
 		p->ctx.views = imgs;
 		p->ctx.nviews = view_ndefaults;
 	}
+	if (threaded)
+		pthread_join(thread, NULL);
+	else
+		render_json(&job);
+	if (rc == 0)
+		rc = write_file(o, report_writer_find("json")->file_name, &job.text);
+	strbuf_release(&job.text);
 	for (size_t i = 0; rc == 0 && i < sizeof(formats) / sizeof(formats[0]); i++) {
 		const struct report_writer *w = report_writer_find(formats[i]);
 		struct strbuf text = STRBUF_INIT;
