@@ -1,6 +1,7 @@
 /* report_json.c — report.json: the program model as JSON (docs/report-format.md).
  * One top-level key per line and one array element per line, so reports
  * diff well; same model, same bytes. */
+#include "jsonout.h"
 #include "report.h"
 #include "utf8.h"
 #include <cjson/cJSON.h>
@@ -22,9 +23,9 @@ static void add_place(cJSON *o, const struct model *m, uint32_t file, uint32_t l
 
 static void emit(struct strbuf *out, cJSON *item, bool last)
 {
-	char *s = cJSON_PrintUnformatted(item);
-	strbuf_addf(out, "    %s%s\n", s, last ? "" : ",");
-	free(s);
+	strbuf_addstr(out, "    ");
+	jsonout_item(out, item);
+	strbuf_addstr(out, last ? "\n" : ",\n");
 	cJSON_Delete(item);
 }
 
@@ -416,9 +417,9 @@ static size_t count_indirect(const struct model *m)
 
 static void emit_object(struct strbuf *out, const char *name, cJSON *o)
 {
-	char *s = cJSON_PrintUnformatted(o);
-	strbuf_addf(out, "  \"%s\": %s,\n", name, s);
-	free(s);
+	strbuf_addf(out, "  \"%s\": ", name);
+	jsonout_item(out, o);
+	strbuf_addstr(out, ",\n");
 	cJSON_Delete(o);
 }
 
@@ -477,9 +478,9 @@ void report_json_write(const struct model *m, const struct report_context *ctx, 
 	if (ctx->boundaries) {
 		const struct boundaries *b = ctx->boundaries;
 		cJSON *cl = clustering_json(b);
-		char *cs = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(cl, "metrics"));
-		strbuf_addf(out, "  \"metrics\": %s,\n", cs);
-		free(cs);
+		strbuf_addstr(out, "  \"metrics\": ");
+		jsonout_item(out, cJSON_GetObjectItemCaseSensitive(cl, "metrics"));
+		strbuf_addstr(out, ",\n");
 		cJSON_DeleteItemFromObjectCaseSensitive(cl, "metrics");
 		emit_object(out, "clustering", cl);
 		emit_array(out, "services", x, b->nservices, service_json, false);
