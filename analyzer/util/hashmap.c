@@ -1,5 +1,6 @@
 /* hashmap.c — open-addressing hash maps (linear probing, power-of-two tables) */
 #include "hashmap.h"
+#include "hash.h"
 #include "xalloc.h"
 #include <string.h>
 
@@ -16,7 +17,7 @@ uint64_t hashmap_hash_string(const char *s)
 static uint64_t hash_key(const struct hashmap *m, const void *key)
 {
 	if (!m->by_pointer)
-		return hashmap_hash_string(key);
+		return hash_bytes(key, strlen(key), 0); /* eight bytes a step; FNV-1a went byte by byte */
 	uint64_t x = (uint64_t)(uintptr_t)key;
 	x ^= x >> 33;
 	x *= 0xff51afd7ed558ccdULL;

@@ -27,6 +27,7 @@ bool hashmap_get(const struct hashmap *m, const void *key, uint32_t *value);
 const void *hashmap_find_key(const struct hashmap *m, const void *key);
 /* Inserts or overwrites. */
 void hashmap_put(struct hashmap *m, const void *key, uint32_t value);
+/* 64-bit FNV-1a of s: a stable value for fingerprints (the tables hash differently). */
 uint64_t hashmap_hash_string(const char *s);
 
 #endif
