@@ -277,11 +277,8 @@ static void get_files(struct reader *r)
 /* Adds an entity's key to its index; a key seen twice means a corrupt file. */
 static void index_key(struct reader *r, struct hashmap *index, const char *key, size_t idx)
 {
-	uint32_t old;
-	if (!key || hashmap_get(index, key, &old))
+	if (!key || !hashmap_put_new(index, key, (uint32_t)idx))
 		r->bad = true;
-	else
-		hashmap_put(index, key, (uint32_t)idx);
 }
 
 static void get_functions(struct reader *r)
