@@ -128,3 +128,59 @@ void jsonout_item(struct strbuf *out, const cJSON *item)
 	default: break;
 	}
 }
+
+void jsonout_begin(struct jsonout *j, struct strbuf *out, char open)
+{
+	j->out = out;
+	j->more = false;
+	strbuf_addch(out, open);
+}
+
+/* the separator and, in objects, the key of the next member */
+static void add_key(struct jsonout *j, const char *key)
+{
+	if (j->more)
+		strbuf_addch(j->out, ',');
+	j->more = true;
+	if (key) {
+		jsonout_string(j->out, key);
+		strbuf_addch(j->out, ':');
+	}
+}
+
+void jsonout_nest(struct jsonout *child, struct jsonout *parent, const char *key, char open)
+{
+	add_key(parent, key);
+	jsonout_begin(child, parent->out, open);
+}
+
+void jsonout_end(struct jsonout *j, char close)
+{
+	strbuf_addch(j->out, close);
+}
+
+void jsonout_add_string(struct jsonout *j, const char *key, const char *s)
+{
+	if (!s)
+		return;
+	add_key(j, key);
+	jsonout_string(j->out, s);
+}
+
+void jsonout_add_number(struct jsonout *j, const char *key, double d)
+{
+	add_key(j, key);
+	jsonout_number(j->out, d);
+}
+
+void jsonout_add_bool(struct jsonout *j, const char *key, bool b)
+{
+	add_key(j, key);
+	strbuf_addstr(j->out, b ? "true" : "false");
+}
+
+void jsonout_add_null(struct jsonout *j, const char *key)
+{
+	add_key(j, key);
+	strbuf_addstr(j->out, "null");
+}

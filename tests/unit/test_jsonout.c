@@ -56,12 +56,55 @@ static void test_nesting(void **state)
 	assert_same_as_cjson(cJSON_CreateArray());
 }
 
+static void test_members_match_a_tree(void **state)
+{
+	(void)state;
+	cJSON *tree = cJSON_CreateObject();
+	cJSON_AddNumberToObject(tree, "id", 4294967295.0);
+	cJSON_AddStringToObject(tree, "name", "f\tg");
+	cJSON_AddStringToObject(tree, "gone", NULL); /* cJSON adds nothing */
+	cJSON_AddBoolToObject(tree, "ok", 1);
+	cJSON_AddNullToObject(tree, "entry");
+	cJSON *arr = cJSON_AddArrayToObject(tree, "steps");
+	cJSON *step = cJSON_CreateObject();
+	cJSON_AddNumberToObject(step, "line", 3);
+	cJSON_AddItemToArray(arr, step);
+	cJSON_AddItemToArray(arr, cJSON_CreateString(NULL));
+	cJSON_AddItemToArray(arr, cJSON_CreateNumber(0.25));
+	cJSON_AddArrayToObject(tree, "none");
+	char *want = cJSON_PrintUnformatted(tree);
+
+	struct strbuf got = STRBUF_INIT;
+	struct jsonout o, steps, st, none;
+	jsonout_begin(&o, &got, '{');
+	jsonout_add_number(&o, "id", 4294967295.0);
+	jsonout_add_string(&o, "name", "f\tg");
+	jsonout_add_string(&o, "gone", NULL);
+	jsonout_add_bool(&o, "ok", true);
+	jsonout_add_null(&o, "entry");
+	jsonout_nest(&steps, &o, "steps", '[');
+	jsonout_nest(&st, &steps, NULL, '{');
+	jsonout_add_number(&st, "line", 3);
+	jsonout_end(&st, '}');
+	jsonout_add_string(&steps, NULL, NULL);
+	jsonout_add_number(&steps, NULL, 0.25);
+	jsonout_end(&steps, ']');
+	jsonout_nest(&none, &o, "none", '[');
+	jsonout_end(&none, ']');
+	jsonout_end(&o, '}');
+	assert_string_equal(strbuf_str(&got), want);
+	strbuf_release(&got);
+	free(want);
+	cJSON_Delete(tree);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_strings),
 		cmocka_unit_test(test_nesting),
+		cmocka_unit_test(test_members_match_a_tree),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
