@@ -1,9 +1,11 @@
 /* report_json.c — report.json: the program model as JSON (docs/report-format.md).
  * One top-level key per line and one array element per line, so reports
- * diff well; same model, same bytes. */
+ * diff well; same model, same bytes. Written member by member with jsonout
+ * (no cJSON tree: on large programs building and freeing one cost more
+ * than printing it). */
+#include "jsonout.h"
 #include "report.h"
 #include "utf8.h"
-#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,19 +15,29 @@ static const char *file_path(const struct model *m, uint32_t f)
 	return f == MODEL_NONE ? "" : m->files.v[f].path;
 }
 
-static void add_place(cJSON *o, const struct model *m, uint32_t file, uint32_t line, uint32_t col)
+static void add_place(struct jsonout *o, const struct model *m, uint32_t file, uint32_t line, uint32_t col)
 {
-	cJSON_AddStringToObject(o, "file", file_path(m, file));
-	cJSON_AddNumberToObject(o, "line", line);
-	cJSON_AddNumberToObject(o, "column", col);
+	jsonout_add_string(o, "file", file_path(m, file));
+	jsonout_add_number(o, "line", line);
+	jsonout_add_number(o, "column", col);
 }
 
-static void emit(struct strbuf *out, cJSON *item, bool last)
+static void add_strings(struct jsonout *o, const char *key, const char *const *v, size_t n)
 {
-	char *s = cJSON_PrintUnformatted(item);
-	strbuf_addf(out, "    %s%s\n", s, last ? "" : ",");
-	free(s);
-	cJSON_Delete(item);
+	struct jsonout arr;
+	jsonout_nest(&arr, o, key, '[');
+	for (size_t k = 0; k < n; k++)
+		jsonout_add_string(&arr, NULL, v[k]);
+	jsonout_end(&arr, ']');
+}
+
+static void add_ids(struct jsonout *o, const char *key, const uint32_t *v, size_t n)
+{
+	struct jsonout arr;
+	jsonout_nest(&arr, o, key, '[');
+	for (size_t k = 0; k < n; k++)
+		jsonout_add_number(&arr, NULL, v[k]);
+	jsonout_end(&arr, ']');
 }
 
 struct json_ctx {
@@ -34,7 +46,8 @@ struct json_ctx {
 	const struct boundaries *b; /* may be NULL */
 };
 
-typedef cJSON *(*element_fn)(const struct json_ctx *x, size_t i);
+/* Writes element i of an array as one JSON object. */
+typedef void (*element_fn)(struct strbuf *out, const struct json_ctx *x, size_t i);
 
 static void emit_array(struct strbuf *out, const char *name, const struct json_ctx *x, size_t n,
 		       element_fn fn, bool last)
@@ -44,358 +57,377 @@ static void emit_array(struct strbuf *out, const char *name, const struct json_c
 		return;
 	}
 	strbuf_addf(out, "  \"%s\": [\n", name);
-	for (size_t i = 0; i < n; i++)
-		emit(out, fn(x, i), i + 1 == n);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_addstr(out, "    ");
+		fn(out, x, i);
+		strbuf_addstr(out, i + 1 == n ? "\n" : ",\n");
+	}
 	strbuf_addf(out, "  ]%s\n", last ? "" : ",");
 }
 
-static void add_function_analysis(cJSON *o, const struct analysis *a, size_t i)
+static void add_function_analysis(struct jsonout *o, const struct analysis *a, size_t i)
 {
 	const struct fn_analysis *fa = &a->fns[i];
 	const struct model *m = a->m;
-	cJSON_AddStringToObject(o, "class", class_name((enum fn_class)fa->cls));
-	cJSON *eff = cJSON_AddArrayToObject(o, "effects");
+	jsonout_add_string(o, "class", class_name((enum fn_class)fa->cls));
+	struct jsonout eff, ev;
+	jsonout_nest(&eff, o, "effects", '[');
 	for (int e = 0; e < EFFECT_COUNT; e++)
 		if (fa->effects & (1u << e))
-			cJSON_AddItemToArray(eff, cJSON_CreateString(effect_name((enum effect)e)));
-	cJSON *ev = cJSON_AddArrayToObject(o, "evidence");
+			jsonout_add_string(&eff, NULL, effect_name((enum effect)e));
+	jsonout_end(&eff, ']');
+	jsonout_nest(&ev, o, "evidence", '[');
 	for (uint32_t k = 0; k < fa->nsteps; k++) {
 		const struct evidence_step *st = &fa->steps[k];
-		cJSON *step = cJSON_CreateObject();
-		cJSON_AddNumberToObject(step, "function", st->function);
-		cJSON_AddStringToObject(step, "file", file_path(m, st->file));
-		cJSON_AddNumberToObject(step, "line", st->line);
-		cJSON_AddStringToObject(step, "what", st->what);
-		cJSON_AddItemToArray(ev, step);
+		struct jsonout step;
+		jsonout_nest(&step, &ev, NULL, '{');
+		jsonout_add_number(&step, "function", st->function);
+		jsonout_add_string(&step, "file", file_path(m, st->file));
+		jsonout_add_number(&step, "line", st->line);
+		jsonout_add_string(&step, "what", st->what);
+		jsonout_end(&step, '}');
 	}
+	jsonout_end(&ev, ']');
 	if (fa->entry == ENTRY_NONE)
-		cJSON_AddNullToObject(o, "entry");
+		jsonout_add_null(o, "entry");
 	else
-		cJSON_AddStringToObject(o, "entry", entry_kind_name((enum entry_kind)fa->entry));
+		jsonout_add_string(o, "entry", entry_kind_name((enum entry_kind)fa->entry));
 }
 
-static cJSON *candidate_json(const struct json_ctx *x, size_t i)
+static void candidate_json(struct strbuf *out, const struct json_ctx *x, size_t i)
 {
 	const struct candidate *c = &x->a->candidates.v[i];
 	const struct fn_analysis *fa = &x->a->fns[c->function];
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "function", c->function);
-	cJSON_AddStringToObject(o, "name", x->m->functions.v[c->function].name);
-	cJSON_AddStringToObject(o, "file", file_path(x->m, x->m->functions.v[c->function].file));
-	cJSON_AddStringToObject(o, "entry", entry_kind_name((enum entry_kind)fa->entry));
-	cJSON_AddStringToObject(o, "class", class_name((enum fn_class)fa->cls));
-	cJSON_AddBoolToObject(o, "fits", c->fits);
-	cJSON_AddNumberToObject(o, "score", c->score);
-	cJSON_AddNumberToObject(o, "closure_functions", fa->closure_functions);
-	cJSON_AddNumberToObject(o, "closure_lines", fa->closure_lines);
-	cJSON *r = cJSON_AddArrayToObject(o, "reasons");
-	for (size_t k = 0; k < c->reasons.n; k++)
-		cJSON_AddItemToArray(r, cJSON_CreateString(c->reasons.v[k]));
-	cJSON *b = cJSON_AddArrayToObject(o, "blockers");
-	for (size_t k = 0; k < c->blockers.n; k++)
-		cJSON_AddItemToArray(b, cJSON_CreateString(c->blockers.v[k]));
-	return o;
+	struct jsonout o;
+	jsonout_begin(&o, out, '{');
+	jsonout_add_number(&o, "function", c->function);
+	jsonout_add_string(&o, "name", x->m->functions.v[c->function].name);
+	jsonout_add_string(&o, "file", file_path(x->m, x->m->functions.v[c->function].file));
+	jsonout_add_string(&o, "entry", entry_kind_name((enum entry_kind)fa->entry));
+	jsonout_add_string(&o, "class", class_name((enum fn_class)fa->cls));
+	jsonout_add_bool(&o, "fits", c->fits);
+	jsonout_add_number(&o, "score", c->score);
+	jsonout_add_number(&o, "closure_functions", fa->closure_functions);
+	jsonout_add_number(&o, "closure_lines", fa->closure_lines);
+	add_strings(&o, "reasons", c->reasons.v, c->reasons.n);
+	add_strings(&o, "blockers", c->blockers.v, c->blockers.n);
+	jsonout_end(&o, '}');
 }
 
-static cJSON *analysis_summary(const struct analysis *a)
+static void analysis_json(struct jsonout *o, const void *arg)
 {
-	cJSON *o = cJSON_CreateObject();
-	cJSON *cls = cJSON_AddObjectToObject(o, "classes");
+	const struct analysis *a = arg;
+	struct jsonout cls, ind, unk, cfg;
+	jsonout_nest(&cls, o, "classes", '{');
 	for (int c = 0; c < CLASS_COUNT; c++)
-		cJSON_AddNumberToObject(cls, class_name((enum fn_class)c), a->class_counts[c]);
-	cJSON *ind = cJSON_AddObjectToObject(o, "indirect_calls");
-	cJSON_AddNumberToObject(ind, "total", a->indirect);
-	cJSON_AddNumberToObject(ind, "resolved_by_table", a->by_table);
-	cJSON_AddNumberToObject(ind, "resolved_by_type", a->by_type);
-	cJSON_AddNumberToObject(ind, "unresolved", a->unresolved);
-	cJSON *unk = cJSON_AddArrayToObject(o, "unknown_functions");
+		jsonout_add_number(&cls, class_name((enum fn_class)c), a->class_counts[c]);
+	jsonout_end(&cls, '}');
+	jsonout_nest(&ind, o, "indirect_calls", '{');
+	jsonout_add_number(&ind, "total", a->indirect);
+	jsonout_add_number(&ind, "resolved_by_table", a->by_table);
+	jsonout_add_number(&ind, "resolved_by_type", a->by_type);
+	jsonout_add_number(&ind, "unresolved", a->unresolved);
+	jsonout_end(&ind, '}');
+	jsonout_nest(&unk, o, "unknown_functions", '[');
 	for (size_t i = 0; i < a->unknowns.n; i++) {
-		cJSON *u = cJSON_CreateObject();
-		cJSON_AddStringToObject(u, "name", a->unknowns.v[i].name);
-		cJSON_AddNumberToObject(u, "calls", a->unknowns.v[i].calls);
-		cJSON_AddItemToArray(unk, u);
+		struct jsonout u;
+		jsonout_nest(&u, &unk, NULL, '{');
+		jsonout_add_string(&u, "name", a->unknowns.v[i].name);
+		jsonout_add_number(&u, "calls", a->unknowns.v[i].calls);
+		jsonout_end(&u, '}');
 	}
-	cJSON *cfg = cJSON_AddArrayToObject(o, "config_globals");
+	jsonout_end(&unk, ']');
+	jsonout_nest(&cfg, o, "config_globals", '[');
 	for (size_t g = 0; g < a->m->globals.n; g++)
 		if (a->config[g])
-			cJSON_AddItemToArray(cfg, cJSON_CreateNumber((double)g));
-	return o;
+			jsonout_add_number(&cfg, NULL, (double)g);
+	jsonout_end(&cfg, ']');
 }
 
-static cJSON *ids_json(const struct id_list *l)
-{
-	cJSON *arr = cJSON_CreateArray();
-	for (size_t i = 0; i < l->n; i++)
-		cJSON_AddItemToArray(arr, cJSON_CreateNumber(l->v[i]));
-	return arr;
-}
-
-static cJSON *service_json(const struct json_ctx *x, size_t i)
+static void service_json(struct strbuf *out, const struct json_ctx *x, size_t i)
 {
 	const struct boundaries *b = x->b;
 	const struct service *sv = &b->services[i];
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "id", (double)i);
-	cJSON_AddStringToObject(o, "name", sv->name);
-	cJSON *files = cJSON_AddArrayToObject(o, "files");
+	struct jsonout o, files, cls;
+	jsonout_begin(&o, out, '{');
+	jsonout_add_number(&o, "id", (double)i);
+	jsonout_add_string(&o, "name", sv->name);
+	jsonout_nest(&files, &o, "files", '[');
 	for (size_t k = 0; k < sv->files.n; k++)
-		cJSON_AddItemToArray(files, cJSON_CreateString(x->m->files.v[sv->files.v[k]].path));
-	cJSON_AddItemToObject(o, "functions", ids_json(&sv->functions));
-	cJSON_AddItemToObject(o, "owned_globals", ids_json(&sv->owned));
-	cJSON_AddItemToObject(o, "api", ids_json(&sv->api));
-	cJSON_AddNumberToObject(o, "calls_in", sv->calls_in);
-	cJSON_AddNumberToObject(o, "calls_out", sv->calls_out);
-	cJSON *cls = cJSON_AddObjectToObject(o, "classes");
+		jsonout_add_string(&files, NULL, x->m->files.v[sv->files.v[k]].path);
+	jsonout_end(&files, ']');
+	add_ids(&o, "functions", sv->functions.v, sv->functions.n);
+	add_ids(&o, "owned_globals", sv->owned.v, sv->owned.n);
+	add_ids(&o, "api", sv->api.v, sv->api.n);
+	jsonout_add_number(&o, "calls_in", sv->calls_in);
+	jsonout_add_number(&o, "calls_out", sv->calls_out);
+	jsonout_nest(&cls, &o, "classes", '{');
 	for (int c = 0; c < CLASS_COUNT; c++)
-		cJSON_AddNumberToObject(cls, class_name((enum fn_class)c), sv->classes[c]);
-	cJSON_AddStringToObject(o, "recommendation", recommendation_name((enum recommendation)sv->recommendation));
-	cJSON *r = cJSON_AddArrayToObject(o, "reasons");
-	for (size_t k = 0; k < sv->reasons.n; k++)
-		cJSON_AddItemToArray(r, cJSON_CreateString(sv->reasons.v[k]));
-	return o;
+		jsonout_add_number(&cls, class_name((enum fn_class)c), sv->classes[c]);
+	jsonout_end(&cls, '}');
+	jsonout_add_string(&o, "recommendation", recommendation_name((enum recommendation)sv->recommendation));
+	add_strings(&o, "reasons", sv->reasons.v, sv->reasons.n);
+	jsonout_end(&o, '}');
 }
 
-static cJSON *state_cut_json(const struct json_ctx *x, size_t i)
+static void state_cut_json(struct strbuf *out, const struct json_ctx *x, size_t i)
 {
 	const struct boundaries *b = x->b;
 	const struct state_cut *c = &b->state_cuts.v[i];
 	const struct model_access *ac = &x->m->accesses.v[c->access];
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "global", ac->global);
-	cJSON_AddStringToObject(o, "owner", b->services[c->owner].name);
-	cJSON_AddStringToObject(o, "service", b->services[c->user].name);
-	cJSON_AddNumberToObject(o, "function", ac->function);
-	cJSON_AddStringToObject(o, "kind", model_access_kind_name(ac->kind));
-	add_place(o, x->m, ac->file, ac->line, ac->col);
-	return o;
+	struct jsonout o;
+	jsonout_begin(&o, out, '{');
+	jsonout_add_number(&o, "global", ac->global);
+	jsonout_add_string(&o, "owner", b->services[c->owner].name);
+	jsonout_add_string(&o, "service", b->services[c->user].name);
+	jsonout_add_number(&o, "function", ac->function);
+	jsonout_add_string(&o, "kind", model_access_kind_name(ac->kind));
+	add_place(&o, x->m, ac->file, ac->line, ac->col);
+	jsonout_end(&o, '}');
 }
 
-static cJSON *call_cut_json(const struct json_ctx *x, size_t i)
+static void call_cut_json(struct strbuf *out, const struct json_ctx *x, size_t i)
 {
 	const struct boundaries *b = x->b;
 	const struct call_cut *c = &b->call_cuts.v[i];
 	const struct model_call *call = &x->m->calls.v[c->call];
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "caller", call->caller);
-	cJSON_AddNumberToObject(o, "callee", c->callee);
-	cJSON_AddStringToObject(o, "from", b->services[c->from].name);
-	cJSON_AddStringToObject(o, "to", b->services[c->to].name);
-	add_place(o, x->m, call->file, call->line, call->col);
-	cJSON_AddStringToObject(o, "carries", c->carries);
-	return o;
+	struct jsonout o;
+	jsonout_begin(&o, out, '{');
+	jsonout_add_number(&o, "caller", call->caller);
+	jsonout_add_number(&o, "callee", c->callee);
+	jsonout_add_string(&o, "from", b->services[c->from].name);
+	jsonout_add_string(&o, "to", b->services[c->to].name);
+	add_place(&o, x->m, call->file, call->line, call->col);
+	jsonout_add_string(&o, "carries", c->carries);
+	jsonout_end(&o, '}');
 }
 
-static cJSON *metrics_json(const struct partition_metrics *pm)
+static void metrics_json(struct jsonout *parent, const char *key, const struct partition_metrics *pm)
 {
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "services", pm->services);
-	cJSON_AddNumberToObject(o, "modularity", round(pm->modularity * 1e6) / 1e6);
-	cJSON_AddNumberToObject(o, "turbomq", round(pm->turbomq * 1e6) / 1e6);
-	cJSON_AddNumberToObject(o, "icp", round(pm->icp * 1e6) / 1e6);
-	cJSON_AddNumberToObject(o, "ifn", round(pm->ifn * 1e6) / 1e6);
-	cJSON_AddNumberToObject(o, "sm", round(pm->sm * 1e6) / 1e6);
-	cJSON_AddNumberToObject(o, "ned", round(pm->ned * 1e6) / 1e6);
-	return o;
+	struct jsonout o;
+	jsonout_nest(&o, parent, key, '{');
+	jsonout_add_number(&o, "services", pm->services);
+	jsonout_add_number(&o, "modularity", round(pm->modularity * 1e6) / 1e6);
+	jsonout_add_number(&o, "turbomq", round(pm->turbomq * 1e6) / 1e6);
+	jsonout_add_number(&o, "icp", round(pm->icp * 1e6) / 1e6);
+	jsonout_add_number(&o, "ifn", round(pm->ifn * 1e6) / 1e6);
+	jsonout_add_number(&o, "sm", round(pm->sm * 1e6) / 1e6);
+	jsonout_add_number(&o, "ned", round(pm->ned * 1e6) / 1e6);
+	jsonout_end(&o, '}');
 }
 
-static cJSON *clustering_json(const struct boundaries *b)
+static void metrics_pair(struct jsonout *o, const void *arg)
 {
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "granularity", b->o.granularity == GRANULARITY_FILE ? "file" : "function");
-	cJSON_AddNumberToObject(o, "resolution", round(b->resolution * 1e6) / 1e6);
+	const struct boundaries *b = arg;
+	metrics_json(o, "proposal", &b->proposal);
+	metrics_json(o, "directory_baseline", &b->baseline);
+}
+
+static void clustering_json(struct jsonout *o, const void *arg)
+{
+	const struct boundaries *b = arg;
+	jsonout_add_string(o, "granularity", b->o.granularity == GRANULARITY_FILE ? "file" : "function");
+	jsonout_add_number(o, "resolution", round(b->resolution * 1e6) / 1e6);
 	if (b->o.services)
-		cJSON_AddNumberToObject(o, "services_requested", b->o.services);
+		jsonout_add_number(o, "services_requested", b->o.services);
 	else
-		cJSON_AddNullToObject(o, "services_requested");
-	cJSON *w = cJSON_AddObjectToObject(o, "weights");
-	cJSON_AddNumberToObject(w, "calls", b->o.weights.calls);
-	cJSON_AddNumberToObject(w, "state", b->o.weights.state);
-	cJSON_AddNumberToObject(w, "types", b->o.weights.types);
-	cJSON_AddNumberToObject(w, "includes", b->o.weights.includes);
-	cJSON_AddNumberToObject(w, "dir", b->o.weights.dir);
-	cJSON *m = cJSON_AddObjectToObject(o, "metrics");
-	cJSON_AddItemToObject(m, "proposal", metrics_json(&b->proposal));
-	cJSON_AddItemToObject(m, "directory_baseline", metrics_json(&b->baseline));
-	return o;
+		jsonout_add_null(o, "services_requested");
+	struct jsonout w;
+	jsonout_nest(&w, o, "weights", '{');
+	jsonout_add_number(&w, "calls", b->o.weights.calls);
+	jsonout_add_number(&w, "state", b->o.weights.state);
+	jsonout_add_number(&w, "types", b->o.weights.types);
+	jsonout_add_number(&w, "includes", b->o.weights.includes);
+	jsonout_add_number(&w, "dir", b->o.weights.dir);
+	jsonout_end(&w, '}');
 }
 
-static cJSON *file_json(const struct json_ctx *x, size_t i)
+static void file_json(struct strbuf *out, const struct json_ctx *x, size_t i)
 {
 	const struct model *m = x->m;
 	const struct model_file *f = &m->files.v[i];
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "id", (double)i);
-	cJSON_AddStringToObject(o, "path", f->path);
-	cJSON_AddBoolToObject(o, "tu", f->tu);
-	cJSON_AddBoolToObject(o, "parsed", f->parsed);
-	cJSON_AddNumberToObject(o, "errors", f->errors);
-	cJSON_AddNumberToObject(o, "warnings", f->warnings);
-	if (f->tu) {
-		cJSON *msgs = cJSON_AddArrayToObject(o, "messages");
-		for (uint32_t k = 0; k < f->nmessages; k++)
-			cJSON_AddItemToArray(msgs, cJSON_CreateString(f->messages[k]));
-	}
-	return o;
+	struct jsonout o;
+	jsonout_begin(&o, out, '{');
+	jsonout_add_number(&o, "id", (double)i);
+	jsonout_add_string(&o, "path", f->path);
+	jsonout_add_bool(&o, "tu", f->tu);
+	jsonout_add_bool(&o, "parsed", f->parsed);
+	jsonout_add_number(&o, "errors", f->errors);
+	jsonout_add_number(&o, "warnings", f->warnings);
+	if (f->tu)
+		add_strings(&o, "messages", (const char *const *)f->messages, f->nmessages);
+	jsonout_end(&o, '}');
 }
 
-static cJSON *function_json(const struct json_ctx *x, size_t i)
+static void function_json(struct strbuf *out, const struct json_ctx *x, size_t i)
 {
 	const struct model *m = x->m;
 	const struct model_function *f = &m->functions.v[i];
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "id", (double)i);
-	cJSON_AddStringToObject(o, "name", f->name);
-	cJSON_AddStringToObject(o, "usr", f->usr);
-	cJSON_AddStringToObject(o, "file", file_path(m, f->file));
-	cJSON_AddNumberToObject(o, "line", f->line);
-	cJSON_AddNumberToObject(o, "end_line", f->end_line);
-	cJSON_AddStringToObject(o, "linkage", model_linkage_name(f->linkage));
-	cJSON_AddBoolToObject(o, "inline", f->inline_);
-	cJSON_AddBoolToObject(o, "defined", f->defined);
-	cJSON_AddBoolToObject(o, "address_taken", f->address_taken);
-	cJSON_AddBoolToObject(o, "variadic", f->variadic);
-	cJSON_AddStringToObject(o, "signature", f->signature);
-	cJSON_AddStringToObject(o, "type", f->type ? f->type : "");
-	cJSON_AddNumberToObject(o, "lines", f->defined ? f->end_line - f->line + 1 : 0);
-	cJSON_AddNumberToObject(o, "statements", f->statements);
+	struct jsonout o;
+	jsonout_begin(&o, out, '{');
+	jsonout_add_number(&o, "id", (double)i);
+	jsonout_add_string(&o, "name", f->name);
+	jsonout_add_string(&o, "usr", f->usr);
+	jsonout_add_string(&o, "file", file_path(m, f->file));
+	jsonout_add_number(&o, "line", f->line);
+	jsonout_add_number(&o, "end_line", f->end_line);
+	jsonout_add_string(&o, "linkage", model_linkage_name(f->linkage));
+	jsonout_add_bool(&o, "inline", f->inline_);
+	jsonout_add_bool(&o, "defined", f->defined);
+	jsonout_add_bool(&o, "address_taken", f->address_taken);
+	jsonout_add_bool(&o, "variadic", f->variadic);
+	jsonout_add_string(&o, "signature", f->signature);
+	jsonout_add_string(&o, "type", f->type ? f->type : "");
+	jsonout_add_number(&o, "lines", f->defined ? f->end_line - f->line + 1 : 0);
+	jsonout_add_number(&o, "statements", f->statements);
 	if (x->a)
-		add_function_analysis(o, x->a, i);
-	return o;
+		add_function_analysis(&o, x->a, i);
+	jsonout_end(&o, '}');
 }
 
-static cJSON *global_json(const struct json_ctx *x, size_t i)
+static void global_json(struct strbuf *out, const struct json_ctx *x, size_t i)
 {
 	const struct model *m = x->m;
 	const struct model_global *g = &m->globals.v[i];
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "id", (double)i);
-	cJSON_AddStringToObject(o, "name", g->name);
-	cJSON_AddStringToObject(o, "usr", g->usr);
-	cJSON_AddStringToObject(o, "file", file_path(m, g->file));
-	cJSON_AddNumberToObject(o, "line", g->line);
-	cJSON_AddStringToObject(o, "kind", model_global_kind_name(g->kind));
-	cJSON_AddBoolToObject(o, "const", g->is_const);
-	cJSON_AddBoolToObject(o, "defined", g->defined);
-	cJSON_AddStringToObject(o, "type", g->type);
+	struct jsonout o;
+	jsonout_begin(&o, out, '{');
+	jsonout_add_number(&o, "id", (double)i);
+	jsonout_add_string(&o, "name", g->name);
+	jsonout_add_string(&o, "usr", g->usr);
+	jsonout_add_string(&o, "file", file_path(m, g->file));
+	jsonout_add_number(&o, "line", g->line);
+	jsonout_add_string(&o, "kind", model_global_kind_name(g->kind));
+	jsonout_add_bool(&o, "const", g->is_const);
+	jsonout_add_bool(&o, "defined", g->defined);
+	jsonout_add_string(&o, "type", g->type);
 	if (g->function != MODEL_NONE)
-		cJSON_AddNumberToObject(o, "function", g->function);
-	return o;
+		jsonout_add_number(&o, "function", g->function);
+	jsonout_end(&o, '}');
 }
 
-static cJSON *type_json(const struct json_ctx *x, size_t i)
+static void type_json(struct strbuf *out, const struct json_ctx *x, size_t i)
 {
 	const struct model *m = x->m;
 	const struct model_type *t = &m->types.v[i];
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "id", (double)i);
-	cJSON_AddStringToObject(o, "name", t->name);
-	cJSON_AddStringToObject(o, "usr", t->usr);
-	cJSON_AddStringToObject(o, "kind", t->is_union ? "union" : "struct");
-	cJSON_AddStringToObject(o, "file", file_path(m, t->file));
-	cJSON_AddNumberToObject(o, "line", t->line);
-	return o;
+	struct jsonout o;
+	jsonout_begin(&o, out, '{');
+	jsonout_add_number(&o, "id", (double)i);
+	jsonout_add_string(&o, "name", t->name);
+	jsonout_add_string(&o, "usr", t->usr);
+	jsonout_add_string(&o, "kind", t->is_union ? "union" : "struct");
+	jsonout_add_string(&o, "file", file_path(m, t->file));
+	jsonout_add_number(&o, "line", t->line);
+	jsonout_end(&o, '}');
 }
 
-static cJSON *call_json(const struct json_ctx *x, size_t i)
+static void add_indirect(struct jsonout *o, const struct json_ctx *x, size_t i)
+{
+	const struct model_call *c = &x->m->calls.v[i];
+	struct jsonout via;
+	jsonout_nest(&via, o, "via", '{');
+	jsonout_add_string(&via, "kind", model_via_name(c->via));
+	jsonout_add_string(&via, "name", c->via_name);
+	jsonout_add_string(&via, "struct", c->via_struct);
+	jsonout_end(&via, '}');
+	jsonout_add_string(o, "type", c->fptr_type ? c->fptr_type : "");
+	if (x->a) {
+		const struct call_targets *t = &x->a->calls[i];
+		jsonout_add_string(o, "resolution", resolution_name((enum resolution)t->how));
+		add_ids(o, "targets", t->targets, t->ntargets);
+	}
+}
+
+static void call_json(struct strbuf *out, const struct json_ctx *x, size_t i)
 {
 	const struct model *m = x->m;
 	const struct model_call *c = &m->calls.v[i];
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "caller", c->caller);
+	struct jsonout o;
+	jsonout_begin(&o, out, '{');
+	jsonout_add_number(&o, "caller", c->caller);
 	if (c->indirect)
-		cJSON_AddNullToObject(o, "callee");
+		jsonout_add_null(&o, "callee");
 	else
-		cJSON_AddNumberToObject(o, "callee", c->callee);
-	add_place(o, m, c->file, c->line, c->col);
-	cJSON_AddBoolToObject(o, "indirect", c->indirect);
-	if (c->indirect) {
-		cJSON *via = cJSON_AddObjectToObject(o, "via");
-		cJSON_AddStringToObject(via, "kind", model_via_name(c->via));
-		if (c->via_name)
-			cJSON_AddStringToObject(via, "name", c->via_name);
-		if (c->via_struct)
-			cJSON_AddStringToObject(via, "struct", c->via_struct);
-		cJSON_AddStringToObject(o, "type", c->fptr_type ? c->fptr_type : "");
-		if (x->a) {
-			const struct call_targets *t = &x->a->calls[i];
-			cJSON_AddStringToObject(o, "resolution", resolution_name((enum resolution)t->how));
-			cJSON *arr = cJSON_AddArrayToObject(o, "targets");
-			for (uint32_t k = 0; k < t->ntargets; k++)
-				cJSON_AddItemToArray(arr, cJSON_CreateNumber(t->targets[k]));
-		}
-	}
-	return o;
+		jsonout_add_number(&o, "callee", c->callee);
+	add_place(&o, m, c->file, c->line, c->col);
+	jsonout_add_bool(&o, "indirect", c->indirect);
+	if (c->indirect)
+		add_indirect(&o, x, i);
+	jsonout_end(&o, '}');
 }
 
-static cJSON *external_json(const struct json_ctx *x, size_t i)
+static void external_json(struct strbuf *out, const struct json_ctx *x, size_t i)
 {
 	const struct model *m = x->m;
 	const struct model_external_call *e = &m->external_calls.v[i];
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "caller", e->caller);
-	cJSON_AddStringToObject(o, "name", e->name);
-	add_place(o, m, e->file, e->line, e->col);
-	return o;
+	struct jsonout o;
+	jsonout_begin(&o, out, '{');
+	jsonout_add_number(&o, "caller", e->caller);
+	jsonout_add_string(&o, "name", e->name);
+	add_place(&o, m, e->file, e->line, e->col);
+	jsonout_end(&o, '}');
 }
 
-static cJSON *access_json(const struct json_ctx *x, size_t i)
+static void access_json(struct strbuf *out, const struct json_ctx *x, size_t i)
 {
 	const struct model *m = x->m;
 	const struct model_access *a = &m->accesses.v[i];
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "function", a->function);
-	cJSON_AddNumberToObject(o, "global", a->global);
-	cJSON_AddStringToObject(o, "kind", model_access_kind_name(a->kind));
-	add_place(o, m, a->file, a->line, a->col);
-	return o;
+	struct jsonout o;
+	jsonout_begin(&o, out, '{');
+	jsonout_add_number(&o, "function", a->function);
+	jsonout_add_number(&o, "global", a->global);
+	jsonout_add_string(&o, "kind", model_access_kind_name(a->kind));
+	add_place(&o, m, a->file, a->line, a->col);
+	jsonout_end(&o, '}');
 }
 
-static cJSON *ref_json(const struct json_ctx *x, size_t i)
+static void ref_json(struct strbuf *out, const struct json_ctx *x, size_t i)
 {
 	const struct model *m = x->m;
 	const struct model_ref *r = &m->refs.v[i];
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "function", r->function);
-	cJSON_AddNumberToObject(o, r->from_kind == REF_FUNCTION ? "from_function" : "from_global", r->from);
-	add_place(o, m, r->file, r->line, r->col);
-	if (r->call)
-		cJSON_AddStringToObject(o, "call", r->call);
-	if (r->field)
-		cJSON_AddStringToObject(o, "field", r->field);
-	return o;
+	struct jsonout o;
+	jsonout_begin(&o, out, '{');
+	jsonout_add_number(&o, "function", r->function);
+	jsonout_add_number(&o, r->from_kind == REF_FUNCTION ? "from_function" : "from_global", r->from);
+	add_place(&o, m, r->file, r->line, r->col);
+	jsonout_add_string(&o, "call", r->call);
+	jsonout_add_string(&o, "field", r->field);
+	jsonout_end(&o, '}');
 }
 
-static cJSON *loop_json(const struct json_ctx *x, size_t i)
+static void loop_json(struct strbuf *out, const struct json_ctx *x, size_t i)
 {
 	const struct model *m = x->m;
 	const struct model_loop *l = &m->loops.v[i];
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "function", l->function);
-	cJSON_AddStringToObject(o, "file", file_path(m, l->file));
-	cJSON_AddNumberToObject(o, "line", l->line);
-	cJSON_AddNumberToObject(o, "end_line", l->end_line);
-	cJSON_AddBoolToObject(o, "infinite", l->infinite);
-	cJSON_AddBoolToObject(o, "exits", l->exits);
-	cJSON_AddBoolToObject(o, "controlled", l->controlled);
-	return o;
+	struct jsonout o;
+	jsonout_begin(&o, out, '{');
+	jsonout_add_number(&o, "function", l->function);
+	jsonout_add_string(&o, "file", file_path(m, l->file));
+	jsonout_add_number(&o, "line", l->line);
+	jsonout_add_number(&o, "end_line", l->end_line);
+	jsonout_add_bool(&o, "infinite", l->infinite);
+	jsonout_add_bool(&o, "exits", l->exits);
+	jsonout_add_bool(&o, "controlled", l->controlled);
+	jsonout_end(&o, '}');
 }
 
-static cJSON *include_json(const struct json_ctx *x, size_t i)
+static void include_json(struct strbuf *out, const struct json_ctx *x, size_t i)
 {
 	const struct model *m = x->m;
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "from", file_path(m, m->includes.v[i].from));
-	cJSON_AddStringToObject(o, "to", file_path(m, m->includes.v[i].to));
-	return o;
+	struct jsonout o;
+	jsonout_begin(&o, out, '{');
+	jsonout_add_string(&o, "from", file_path(m, m->includes.v[i].from));
+	jsonout_add_string(&o, "to", file_path(m, m->includes.v[i].to));
+	jsonout_end(&o, '}');
 }
 
-static cJSON *type_use_json(const struct json_ctx *x, size_t i)
+static void type_use_json(struct strbuf *out, const struct json_ctx *x, size_t i)
 {
 	const struct model *m = x->m;
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "function", m->type_uses.v[i].function);
-	cJSON_AddNumberToObject(o, "type", m->type_uses.v[i].type);
-	return o;
+	struct jsonout o;
+	jsonout_begin(&o, out, '{');
+	jsonout_add_number(&o, "function", m->type_uses.v[i].function);
+	jsonout_add_number(&o, "type", m->type_uses.v[i].type);
+	jsonout_end(&o, '}');
 }
 
 static size_t count_defined(const struct model *m)
@@ -414,53 +446,72 @@ static size_t count_indirect(const struct model *m)
 	return n;
 }
 
-static void emit_object(struct strbuf *out, const char *name, cJSON *o)
+/* Writes a top-level key whose value fill writes as one object, on one line. */
+typedef void (*object_fn)(struct jsonout *o, const void *arg);
+
+static void emit_object(struct strbuf *out, const char *name, object_fn fill, const void *arg)
 {
-	char *s = cJSON_PrintUnformatted(o);
-	strbuf_addf(out, "  \"%s\": %s,\n", name, s);
-	free(s);
-	cJSON_Delete(o);
+	strbuf_addf(out, "  \"%s\": ", name);
+	struct jsonout o;
+	jsonout_begin(&o, out, '{');
+	fill(&o, arg);
+	jsonout_end(&o, '}');
+	strbuf_addstr(out, ",\n");
 }
 
-static void emit_header(const struct model *m, const struct report_context *ctx, struct strbuf *out)
+struct header {
+	const struct model *m;
+	const struct report_context *ctx;
+};
+
+static void tool_json(struct jsonout *o, const void *arg)
 {
-	strbuf_addf(out, "{\n  \"schema_version\": %d,\n", REPORT_SCHEMA_VERSION);
-	cJSON *tool = cJSON_CreateObject();
-	cJSON_AddStringToObject(tool, "name", "seam");
-	cJSON_AddStringToObject(tool, "version", ctx->tool_version);
-	cJSON_AddStringToObject(tool, "libclang", ctx->libclang_version);
-	emit_object(out, "tool", tool);
-	cJSON *in = cJSON_CreateObject();
-	cJSON_AddStringToObject(in, "root", m->root ? m->root : "");
-	if (ctx->compile_database)
-		cJSON_AddStringToObject(in, "compile_database", ctx->compile_database);
+	const struct report_context *ctx = ((const struct header *)arg)->ctx;
+	jsonout_add_string(o, "name", "seam");
+	jsonout_add_string(o, "version", ctx->tool_version);
+	jsonout_add_string(o, "libclang", ctx->libclang_version);
+}
+
+static void inputs_json(struct jsonout *o, const void *arg)
+{
+	const struct header *h = arg;
+	jsonout_add_string(o, "root", h->m->root ? h->m->root : "");
+	if (h->ctx->compile_database)
+		jsonout_add_string(o, "compile_database", h->ctx->compile_database);
 	else
-		cJSON_AddNullToObject(in, "compile_database");
-	cJSON_AddNumberToObject(in, "translation_units", ctx->tus);
-	emit_object(out, "inputs", in);
-	cJSON *s = cJSON_CreateObject();
-	cJSON_AddNumberToObject(s, "files", (double)m->files.n);
-	cJSON_AddNumberToObject(s, "translation_units", ctx->tus);
-	cJSON_AddNumberToObject(s, "translation_units_failed", ctx->tus_failed);
-	cJSON_AddNumberToObject(s, "translation_units_with_errors", ctx->tus_with_errors);
-	cJSON_AddNumberToObject(s, "functions", (double)m->functions.n);
-	cJSON_AddNumberToObject(s, "functions_defined", (double)count_defined(m));
-	cJSON_AddNumberToObject(s, "calls", (double)m->calls.n);
-	cJSON_AddNumberToObject(s, "indirect_calls", (double)count_indirect(m));
-	cJSON_AddNumberToObject(s, "external_calls", (double)m->external_calls.n);
-	cJSON_AddNumberToObject(s, "globals", (double)m->globals.n);
-	cJSON_AddNumberToObject(s, "accesses", (double)m->accesses.n);
-	cJSON_AddNumberToObject(s, "types", (double)m->types.n);
-	emit_object(out, "summary", s);
+		jsonout_add_null(o, "compile_database");
+	jsonout_add_number(o, "translation_units", h->ctx->tus);
+}
+
+static void summary_json(struct jsonout *o, const void *arg)
+{
+	const struct model *m = ((const struct header *)arg)->m;
+	const struct report_context *ctx = ((const struct header *)arg)->ctx;
+	jsonout_add_number(o, "files", (double)m->files.n);
+	jsonout_add_number(o, "translation_units", ctx->tus);
+	jsonout_add_number(o, "translation_units_failed", ctx->tus_failed);
+	jsonout_add_number(o, "translation_units_with_errors", ctx->tus_with_errors);
+	jsonout_add_number(o, "functions", (double)m->functions.n);
+	jsonout_add_number(o, "functions_defined", (double)count_defined(m));
+	jsonout_add_number(o, "calls", (double)m->calls.n);
+	jsonout_add_number(o, "indirect_calls", (double)count_indirect(m));
+	jsonout_add_number(o, "external_calls", (double)m->external_calls.n);
+	jsonout_add_number(o, "globals", (double)m->globals.n);
+	jsonout_add_number(o, "accesses", (double)m->accesses.n);
+	jsonout_add_number(o, "types", (double)m->types.n);
 }
 
 void report_json_write(const struct model *m, const struct report_context *ctx, struct strbuf *out)
 {
 	const struct json_ctx xc = { m, ctx->analysis, ctx->boundaries }, *x = &xc;
+	const struct header h = { m, ctx };
 	size_t start = out->len;
-	emit_header(m, ctx, out);
+	strbuf_addf(out, "{\n  \"schema_version\": %d,\n", REPORT_SCHEMA_VERSION);
+	emit_object(out, "tool", tool_json, &h);
+	emit_object(out, "inputs", inputs_json, &h);
+	emit_object(out, "summary", summary_json, &h);
 	if (ctx->analysis)
-		emit_object(out, "analysis", analysis_summary(ctx->analysis));
+		emit_object(out, "analysis", analysis_json, ctx->analysis);
 	emit_array(out, "files", x, m->files.n, file_json, false);
 	emit_array(out, "functions", x, m->functions.n, function_json, false);
 	emit_array(out, "globals", x, m->globals.n, global_json, false);
@@ -476,12 +527,8 @@ void report_json_write(const struct model *m, const struct report_context *ctx, 
 		emit_array(out, "candidates", x, ctx->analysis->candidates.n, candidate_json, !ctx->boundaries);
 	if (ctx->boundaries) {
 		const struct boundaries *b = ctx->boundaries;
-		cJSON *cl = clustering_json(b);
-		char *cs = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(cl, "metrics"));
-		strbuf_addf(out, "  \"metrics\": %s,\n", cs);
-		free(cs);
-		cJSON_DeleteItemFromObjectCaseSensitive(cl, "metrics");
-		emit_object(out, "clustering", cl);
+		emit_object(out, "metrics", metrics_pair, b);
+		emit_object(out, "clustering", clustering_json, b);
 		emit_array(out, "services", x, b->nservices, service_json, false);
 		emit_array(out, "cut_costs", x, b->state_cuts.n, state_cut_json, false);
 		emit_array(out, "crossing_calls", x, b->call_cuts.n, call_cut_json, true);

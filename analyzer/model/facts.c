@@ -197,25 +197,42 @@ static uint16_t get_u16(struct reader *r) { uint16_t v; get(r, &v, 2); return v;
 static uint32_t get_u32(struct reader *r) { uint32_t v; get(r, &v, 4); return v; }
 static uint64_t get_u64(struct reader *r) { uint64_t v; get(r, &v, 8); return v; }
 
-/* The next string, NUL-terminated in r->scratch; NULL for a null string. */
-static const char *get_raw(struct reader *r)
+/* The next string's bytes in the input (not NUL-terminated) and its length
+ * in *n; NULL for a null string or a bad one. */
+static const char *get_bytes(struct reader *r, uint32_t *n)
 {
-	uint32_t n = get_u32(r);
-	if (n == NO_STRING || r->bad)
+	*n = get_u32(r);
+	if (*n == NO_STRING || r->bad)
 		return NULL;
-	if ((size_t)(r->end - r->p) < n || memchr(r->p, '\0', n)) {
+	if ((size_t)(r->end - r->p) < *n || memchr(r->p, '\0', *n)) {
 		r->bad = true;
 		return NULL;
 	}
+	const char *s = r->p;
+	r->p += *n;
+	return s;
+}
+
+/* The next string, NUL-terminated in r->scratch; NULL for a null string. */
+static const char *get_raw(struct reader *r)
+{
+	uint32_t n;
+	const char *s = get_bytes(r, &n);
+	if (!s)
+		return NULL;
 	strbuf_reset(&r->scratch);
-	strbuf_add(&r->scratch, r->p, n);
-	r->p += n;
+	strbuf_add(&r->scratch, s, n);
 	return strbuf_str(&r->scratch);
 }
 
+/* The next string, copied into the model's arena. Not interned: a decoded
+ * TU is only merged (model_merge interns what it keeps), and hashing every
+ * string of every cached TU was the largest cost of reading the cache. */
 static const char *get_str(struct reader *r)
 {
-	return model_intern(r->m, get_raw(r));
+	uint32_t n;
+	const char *s = get_bytes(r, &n);
+	return s ? arena_strndup(&r->m->arena, s, n) : NULL;
 }
 
 static char *get_owned(struct reader *r)
@@ -277,11 +294,8 @@ static void get_files(struct reader *r)
 /* Adds an entity's key to its index; a key seen twice means a corrupt file. */
 static void index_key(struct reader *r, struct hashmap *index, const char *key, size_t idx)
 {
-	uint32_t old;
-	if (!key || hashmap_get(index, key, &old))
+	if (!key || !hashmap_put_new(index, key, (uint32_t)idx))
 		r->bad = true;
-	else
-		hashmap_put(index, key, (uint32_t)idx);
 }
 
 static void get_functions(struct reader *r)

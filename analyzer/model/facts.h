@@ -35,7 +35,8 @@ void tu_facts_init(struct tu_facts *f);
 void tu_facts_release(struct tu_facts *f);
 /* Appends the file image of f to out. */
 void facts_encode(const struct tu_facts *f, struct strbuf *out);
-/* Reads a file image into f (initialised by the caller). Returns 0, or -1
+/* Reads a file image into f (initialised by the caller); the model's strings
+ * are plain copies, not interned (merging interns them). Returns 0, or -1
  * with the reason in err ("truncated", "checksum mismatch", ...); on
  * failure f holds nothing that needs keeping but must still be released. */
 int facts_decode(const char *data, size_t len, struct tu_facts *f, struct strbuf *err);

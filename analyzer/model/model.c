@@ -45,16 +45,14 @@ void model_free(struct model *m)
 	free(m);
 }
 
+static const void *copy_to_arena(const void *s, void *arena)
+{
+	return arena_strdup(arena, s);
+}
+
 const char *model_intern(struct model *m, const char *s)
 {
-	if (!s)
-		return NULL;
-	const char *found = hashmap_find_key(&m->strings, s);
-	if (found)
-		return found;
-	const char *copy = arena_strdup(&m->arena, s);
-	hashmap_put(&m->strings, copy, 0);
-	return copy;
+	return s ? hashmap_intern(&m->strings, s, copy_to_arena, &m->arena) : NULL;
 }
 
 uint32_t model_add_file(struct model *m, const char *abs_path)

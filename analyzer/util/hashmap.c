@@ -1,5 +1,6 @@
 /* hashmap.c — open-addressing hash maps (linear probing, power-of-two tables) */
 #include "hashmap.h"
+#include "hash.h"
 #include "xalloc.h"
 #include <string.h>
 
@@ -16,7 +17,7 @@ uint64_t hashmap_hash_string(const char *s)
 static uint64_t hash_key(const struct hashmap *m, const void *key)
 {
 	if (!m->by_pointer)
-		return hashmap_hash_string(key);
+		return hash_bytes(key, strlen(key), 0); /* eight bytes a step; FNV-1a went byte by byte */
 	uint64_t x = (uint64_t)(uintptr_t)key;
 	x ^= x >> 33;
 	x *= 0xff51afd7ed558ccdULL;
@@ -82,16 +83,48 @@ const void *hashmap_find_key(const struct hashmap *m, const void *key)
 	return find_slot(m, key, hash_key(m, key))->key;
 }
 
-void hashmap_put(struct hashmap *m, const void *key, uint32_t value)
+/* key's slot, with room made first for it to be filled; *h is key's hash */
+static struct hashmap_slot *slot_to_fill(struct hashmap *m, const void *key, uint64_t *h)
 {
 	if ((m->count + 1) * 4 > m->cap * 3)
 		grow(m);
-	uint64_t h = hash_key(m, key);
-	struct hashmap_slot *s = find_slot(m, key, h);
-	if (!s->key) {
-		s->key = key;
-		s->hash = h;
-		m->count++;
-	}
+	*h = hash_key(m, key);
+	return find_slot(m, key, *h);
+}
+
+static void fill(struct hashmap *m, struct hashmap_slot *s, const void *key, uint64_t h, uint32_t value)
+{
+	s->key = key;
+	s->hash = h;
 	s->value = value;
+	m->count++;
+}
+
+void hashmap_put(struct hashmap *m, const void *key, uint32_t value)
+{
+	uint64_t h;
+	struct hashmap_slot *s = slot_to_fill(m, key, &h);
+	if (s->key)
+		s->value = value;
+	else
+		fill(m, s, key, h, value);
+}
+
+bool hashmap_put_new(struct hashmap *m, const void *key, uint32_t value)
+{
+	uint64_t h;
+	struct hashmap_slot *s = slot_to_fill(m, key, &h);
+	if (s->key)
+		return false;
+	fill(m, s, key, h, value);
+	return true;
+}
+
+const void *hashmap_intern(struct hashmap *m, const void *key, hashmap_copy_fn copy, void *ctx)
+{
+	uint64_t h;
+	struct hashmap_slot *s = slot_to_fill(m, key, &h);
+	if (!s->key)
+		fill(m, s, copy(key, ctx), h, 0);
+	return s->key;
 }

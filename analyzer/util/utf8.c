@@ -1,5 +1,6 @@
 /* utf8.c — well-formed UTF-8 for JSON output */
 #include "utf8.h"
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,17 +29,35 @@ size_t utf8_sequence_length(const unsigned char *s, size_t n)
 	return len;
 }
 
+/* Where the first ill-formed sequence at or after i starts, or n; ASCII
+ * (almost all of a report) is skipped eight bytes at a time. */
+static int ascii8(const unsigned char *p)
+{
+	uint64_t word;
+	memcpy(&word, p, 8);
+	return !(word & 0x8080808080808080ull);
+}
+
+static size_t first_invalid(const unsigned char *s, size_t i, size_t n)
+{
+	while (i < n) {
+		if (n - i >= 8 && ascii8(s + i)) {
+			i += 8;
+			continue;
+		}
+		size_t k = utf8_sequence_length(s + i, n - i);
+		if (k == 0)
+			return i;
+		i += k;
+	}
+	return n;
+}
+
 size_t utf8_sanitize(struct strbuf *sb, size_t from)
 {
 	static const char replacement[] = "\xEF\xBF\xBD";
 	const unsigned char *s = (const unsigned char *)sb->buf;
-	size_t i = from, bad = 0;
-	for (; i < sb->len; i++) {
-		size_t k = utf8_sequence_length(s + i, sb->len - i);
-		if (k == 0)
-			break;
-		i += k - 1;
-	}
+	size_t i = first_invalid(s, from, sb->len), bad = 0;
 	if (i >= sb->len)
 		return 0; /* the common case: nothing to copy */
 	struct strbuf out = STRBUF_INIT;

@@ -189,6 +189,52 @@ static void test_values_full_range(void **state)
 	hashmap_release(&m);
 }
 
+static void test_put_new_keeps_the_first(void **state)
+{
+	(void)state;
+	struct hashmap m;
+	hashmap_init(&m, false);
+	assert_true(hashmap_put_new(&m, "k", 1));
+	char again[] = "k";
+	assert_false(hashmap_put_new(&m, again, 2));
+	uint32_t v = 0;
+	assert_true(hashmap_get(&m, "k", &v));
+	assert_int_equal(v, 1);
+	assert_int_equal(m.count, 1);
+	hashmap_release(&m);
+}
+
+static const void *copy_counting(const void *key, void *ctx)
+{
+	++*(int *)ctx;
+	return strdup(key);
+}
+
+static void test_intern_copies_once(void **state)
+{
+	(void)state;
+	struct hashmap m;
+	hashmap_init(&m, false);
+	int copies = 0;
+	char probe[16];
+	const char *first = NULL;
+	for (int round = 0; round < 2; round++) {
+		for (int i = 0; i < 200; i++) {
+			snprintf(probe, sizeof(probe), "s%d", i);
+			const char *k = hashmap_intern(&m, probe, copy_counting, &copies);
+			assert_ptr_not_equal(k, probe);
+			assert_string_equal(k, probe);
+			if (i == 0 && round == 0)
+				first = k;
+		}
+	}
+	assert_int_equal(copies, 200);
+	assert_ptr_equal(hashmap_find_key(&m, "s0"), first);
+	for (size_t i = 0; i < m.cap; i++)
+		free((void *)m.slots[i].key);
+	hashmap_release(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -202,6 +248,8 @@ int main(void)
 		cmocka_unit_test(test_growth_pointer_keys),
 		cmocka_unit_test(test_hash_string_is_stable),
 		cmocka_unit_test(test_values_full_range),
+		cmocka_unit_test(test_put_new_keeps_the_first),
+		cmocka_unit_test(test_intern_copies_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -49,12 +49,23 @@ static void test_sanitize_from_an_offset(void **state)
 	strbuf_release(&empty);
 }
 
+static void test_sanitize_long_ascii_runs(void **state)
+{
+	(void)state;
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_addstr(&sb, "0123456\xE5\x90\x8D" "0123456789abcdef" "tail\x80");
+	assert_int_equal(utf8_sanitize(&sb, 0), 1); /* 名 straddles the first eight bytes */
+	assert_string_equal(strbuf_str(&sb), "0123456\xE5\x90\x8D" "0123456789abcdef" "tail\xEF\xBF\xBD");
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sequence_lengths),
 		cmocka_unit_test(test_sanitize_replaces_only_bad_bytes),
 		cmocka_unit_test(test_sanitize_from_an_offset),
+		cmocka_unit_test(test_sanitize_long_ascii_runs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
