@@ -85,7 +85,7 @@ struct fn_analysis {
 	effect_set direct, effects;  /* its own, and with everything it calls */
 	uint32_t nsteps;
 	struct evidence_step *steps; /* why it has its class; none for pure */
-	uint32_t closure_functions, closure_lines; /* entry points only */
+	uint32_t closure_functions, closure_lines; /* candidates only (the walk stops early for the others) */
 };
 
 enum resolution { RESOLVED_NONE, RESOLVED_TABLE, RESOLVED_TYPE };

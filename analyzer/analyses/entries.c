@@ -89,27 +89,49 @@ void find_entries(struct analysis_work *w)
 
 /* ---- candidates ---------------------------------------------------------- */
 
+/* A breadth-first walk of the calls from one function. fns[0..head) are
+ * done (their lines counted, their callees discovered); fns[head..n) are
+ * found but not yet expanded. */
 struct closure {
 	VEC_U32 fns;
+	size_t head;
 	uint32_t lines;
 };
 
-static void closure_of(const struct analysis_work *w, uint32_t f, bool *seen, struct closure *c)
+static void closure_start(uint32_t f, bool *seen, struct closure *c)
 {
 	c->fns.n = 0;
+	c->head = 0;
 	c->lines = 0;
 	VEC_PUSH(c->fns, f);
 	seen[f] = true;
-	for (size_t head = 0; head < c->fns.n; head++) {
-		uint32_t g = c->fns.v[head];
-		const struct model_function *fn = &w->a->m->functions.v[g];
-		c->lines += fn->defined ? fn->end_line - fn->line + 1 : 0;
-		for (uint32_t e = w->g.out_start[g]; e < w->g.out_start[g + 1]; e++)
-			if (!seen[w->g.out[e].to]) {
-				seen[w->g.out[e].to] = true;
-				VEC_PUSH(c->fns, w->g.out[e].to);
-			}
-	}
+}
+
+/* Expands the next function; false when the closure is complete. */
+static bool closure_step(const struct analysis_work *w, bool *seen, struct closure *c)
+{
+	if (c->head == c->fns.n)
+		return false;
+	uint32_t g = c->fns.v[c->head++];
+	const struct model_function *fn = &w->a->m->functions.v[g];
+	c->lines += fn->defined ? fn->end_line - fn->line + 1 : 0;
+	for (uint32_t e = w->g.out_start[g]; e < w->g.out_start[g + 1]; e++)
+		if (!seen[w->g.out[e].to]) {
+			seen[w->g.out[e].to] = true;
+			VEC_PUSH(c->fns, w->g.out[e].to);
+		}
+	return true;
+}
+
+static void closure_finish(const struct analysis_work *w, bool *seen, struct closure *c)
+{
+	while (closure_step(w, seen, c))
+		;
+}
+
+/* Clears what the walk marked, complete or not. */
+static void closure_end(bool *seen, struct closure *c)
+{
 	for (size_t i = 0; i < c->fns.n; i++)
 		seen[c->fns.v[i]] = false;
 }
@@ -125,16 +147,18 @@ static void add_unique_str(VEC_STR *v, const char *s)
 /* More blockers than this and a stateful entry is no near miss. */
 enum { MAX_BLOCKERS = 3 };
 
-/* State that keeps a closure from being serverless, one line per global.
- * Stops at MAX_BLOCKERS + 1 globals: the candidate is dropped anyway, and
- * going on is quadratic in the closure on large programs. */
-static void find_blockers(struct analysis_work *w, const struct closure *c, struct candidate *cand)
+/* State that keeps a closure from being serverless, one line per global,
+ * in the order the walk reaches the functions that touch it. The walk goes
+ * only as far as it takes to find MAX_BLOCKERS + 1 globals: the candidate is
+ * dropped then, and walking on is quadratic in the closure on large
+ * programs. Otherwise the closure is complete when this returns. */
+static void find_blockers(struct analysis_work *w, struct closure *c, bool *seen, struct candidate *cand)
 {
 	struct analysis *a = w->a;
 	const struct model *m = a->m;
 	VEC(uint32_t) globals = { 0 };
-	for (size_t i = 0; i < c->fns.n && globals.n <= MAX_BLOCKERS; i++) {
-		uint32_t f = c->fns.v[i];
+	while (globals.n <= MAX_BLOCKERS && closure_step(w, seen, c)) {
+		uint32_t f = c->fns.v[c->head - 1];
 		for (uint32_t k = w->acc_start[f]; k < w->acc_start[f + 1]; k++) {
 			const struct model_access *ac = &m->accesses.v[k];
 			const struct model_global *g = &m->globals.v[ac->global];
@@ -259,30 +283,33 @@ void rank_candidates(struct analysis_work *w)
 		struct fn_analysis *fa = &a->fns[f];
 		if (fa->entry == ENTRY_NONE || fa->entry == ENTRY_MAIN || fa->entry == ENTRY_SIGNAL_HANDLER)
 			continue;
-		closure_of(w, (uint32_t)f, seen, &c);
-		fa->closure_functions = (uint32_t)c.fns.n;
-		fa->closure_lines = c.lines;
 		struct candidate cand = { .function = (uint32_t)f,
 					  .entry_order = entry_order((enum entry_kind)fa->entry) };
 		cand.fits = fa->cls <= CLASS_CONFIG;
-		if (cand.fits) {
+		if (!cand.fits && fa->cls != CLASS_STATEFUL)
+			continue;
+		closure_start((uint32_t)f, seen, &c);
+		if (cand.fits)
+			closure_finish(w, seen, &c);
+		else
+			find_blockers(w, &c, seen, &cand);
+		bool near_miss = !cand.fits && cand.blockers.n > 0 && cand.blockers.n <= MAX_BLOCKERS;
+		if (cand.fits || near_miss) {
+			fa->closure_functions = (uint32_t)c.fns.n;
+			fa->closure_lines = c.lines;
 			describe_fit(w, &c, &cand, fa->effects);
+		}
+		if (cand.fits) {
 			if (fa->entry == ENTRY_EXPORTED)
 				VEC_PUSH(cand.reasons, analysis_strf(a, "exported and never called in the project: "
 									"an external API, or dead code"));
 			cand.score = score_of(&c, fa->effects, fa->cls == CLASS_CONFIG);
-		} else if (fa->cls == CLASS_STATEFUL) {
-			find_blockers(w, &c, &cand);
-			if (cand.blockers.n == 0 || cand.blockers.n > MAX_BLOCKERS) {
-				VEC_FREE(cand.blockers);
-				continue; /* not a near miss: state all over, or process/thread control */
-			}
-			describe_fit(w, &c, &cand, fa->effects);
-			cand.score = 0;
-		} else {
-			continue;
 		}
-		VEC_PUSH(a->candidates, cand);
+		closure_end(seen, &c);
+		if (cand.fits || near_miss)
+			VEC_PUSH(a->candidates, cand);
+		else /* not a near miss: state all over, or process/thread control */
+			VEC_FREE(cand.blockers);
 	}
 	VEC_FREE(c.fns);
 	free(seen);
