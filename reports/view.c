@@ -287,6 +287,67 @@ static void fold_all(struct view_builder *vb, const struct folder *fo, const boo
 			vb->fold_into[i] = fo->path;
 }
 
+/* What the folder level's node count depends on: each kept function's (or
+ * file's) file and service cluster, each pair once. Counting the nodes
+ * after a fold then takes a sort of these instead of a name per function. */
+struct dir_item {
+	uint32_t file;
+	const char *cluster, *key;
+};
+
+static int cmp_str_or_null(const char *a, const char *b)
+{
+	return a == b ? 0 : !a ? -1 : !b ? 1 : strcmp(a, b);
+}
+
+static int dir_item_order(const void *pa, const void *pb)
+{
+	const struct dir_item *a = pa, *b = pb;
+	int c = cmp_str_or_null(a->cluster, b->cluster);
+	if (c)
+		return c;
+	if (a->key || b->key)
+		return cmp_str_or_null(a->key, b->key);
+	return a->file < b->file ? -1 : a->file > b->file;
+}
+
+static void dir_items(struct view_builder *vb, bool by_file, struct dir_item **out, size_t *n)
+{
+	size_t total = by_file ? vb->m->files.n : vb->m->functions.n, k = 0;
+	struct dir_item *v = xmalloc((total + 1) * sizeof(*v));
+	for (size_t i = 0; i < total; i++) {
+		if (by_file ? !vb->keep_file[i] : !vb->keep_fn[i])
+			continue;
+		uint32_t file = by_file ? (uint32_t)i : vb->m->functions.v[i].file;
+		uint32_t svc = by_file ? vb->b->file_service[file] : vb->b->fn_service[i];
+		v[k++] = (struct dir_item){ file, vb->v->clustered ? vb_service_name(vb, svc) : NULL, NULL };
+	}
+	if (k)
+		qsort(v, k, sizeof(*v), dir_item_order);
+	size_t u = 0;
+	for (size_t i = 0; i < k; i++)
+		if (u == 0 || dir_item_order(&v[u - 1], &v[i]) != 0)
+			v[u++] = v[i];
+	*out = v;
+	*n = u;
+}
+
+/* count_groups(vb, by_file, LEVEL_DIR) while folders are folded by hand
+ * (fold_into), from the items above: the distinct (cluster, node) pairs. */
+static size_t count_dir_items(struct view_builder *vb, struct dir_item *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		v[i].key = vb->fold_into[v[i].file] ? vb->fold_into[v[i].file] : vb->m->files.v[v[i].file].path;
+	if (n)
+		qsort(v, n, sizeof(*v), dir_item_order);
+	size_t count = 0;
+	for (size_t i = 0; i < n; i++)
+		count += i == 0 || dir_item_order(&v[i - 1], &v[i]) != 0;
+	for (size_t i = 0; i < n; i++)
+		v[i].key = NULL;
+	return count;
+}
+
 /* Folds folders, smallest first, until the view fits. A folder whose
  * folding would overshoot by far (a big flat src/) is folded in part: its
  * least connected files become one node. Returns the node count. */
@@ -297,21 +358,25 @@ static size_t fold_folders(struct view_builder *vb, bool by_file, unsigned budge
 		file_kept[vb->m->functions.v[f].file] |= vb->keep_fn[f];
 	struct folder_list folders = { 0 };
 	list_folders(vb, file_kept, &folders);
-	size_t count = count_groups(vb, by_file, LEVEL_DIR);
+	struct dir_item *items;
+	size_t nitems;
+	dir_items(vb, by_file, &items, &nitems);
+	size_t count = count_dir_items(vb, items, nitems);
 	for (size_t i = 0; i < folders.n && count > budget; i++) {
 		const char **saved = xmalloc((vb->m->files.n + 1) * sizeof(*saved));
 		memcpy(saved, vb->fold_into, (vb->m->files.n + 1) * sizeof(*saved));
 		fold_all(vb, &folders.v[i], file_kept);
-		size_t after = count_groups(vb, by_file, LEVEL_DIR);
+		size_t after = count_dir_items(vb, items, nitems);
 		if (after < budget / 2 && folders.v[i].files > 2 * (count - budget)) {
 			memcpy(vb->fold_into, saved, (vb->m->files.n + 1) * sizeof(*saved));
 			fold_part(vb, &folders.v[i], file_kept, count - budget + 1);
-			after = count_groups(vb, by_file, LEVEL_DIR);
+			after = count_dir_items(vb, items, nitems);
 		}
 		count = after;
 		vb->folds++;
 		free(saved);
 	}
+	free(items);
 	VEC_FREE(folders);
 	if (!by_file)
 		free(file_kept);
