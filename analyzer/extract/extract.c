@@ -8,6 +8,7 @@
 #include "stackguard.h"
 #include "walk.h"
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,8 +27,10 @@ struct pool {
 	struct walk_filter filter;
 	struct slot *slots;          /* indexed from begin */
 	size_t begin, end, next;     /* next entry to claim */
+	size_t taken;                /* entries handed to the consumer so far (from begin) */
+	size_t window;               /* claim at most this many entries ahead of the consumer */
 	pthread_mutex_t lock;
-	pthread_cond_t done;
+	pthread_cond_t done, room;
 };
 
 unsigned extract_default_jobs(void)
@@ -132,6 +135,10 @@ static void *worker(void *arg)
 	void *altstack = stackguard_thread_enter();
 	for (;;) {
 		pthread_mutex_lock(&p->lock);
+		/* bounded: TUs taken from the cache decode faster than they are
+		 * merged, and would otherwise all wait in memory at once */
+		while (p->next < p->end && p->next - p->taken >= p->window)
+			pthread_cond_wait(&p->room, &p->lock);
 		size_t i = p->next++;
 		pthread_mutex_unlock(&p->lock);
 		if (i >= p->end)
@@ -209,8 +216,10 @@ static unsigned start_workers(struct pool *p, pthread_t *threads, unsigned jobs)
 		    pthread_create(&threads[started], NULL, worker, p) == 0)
 			started++;
 	pthread_attr_destroy(&attr);
-	if (started == 0)
+	if (started == 0) {
+		p->window = SIZE_MAX; /* no consumer runs until this returns */
 		worker(p);
+	}
 	return started;
 }
 
@@ -218,16 +227,18 @@ void extract_each(const struct compdb *db, const struct extract_options *o, size
 		  extract_consumer *consume, void *ctx, struct extract_result *r)
 {
 	double t0 = clock_seconds();
-	struct pool p = { .db = db, .o = o, .begin = begin, .end = end, .next = begin };
+	struct pool p = { .db = db, .o = o, .begin = begin, .end = end, .next = begin, .taken = begin };
 	p.filter.root = o->root;
 	p.filter.excludes = o->excludes;
 	p.filter.nexcludes = o->nexcludes;
 	p.slots = xcalloc(end - begin + 1, sizeof(*p.slots));
 	pthread_mutex_init(&p.lock, NULL);
 	pthread_cond_init(&p.done, NULL);
+	pthread_cond_init(&p.room, NULL);
 	unsigned jobs = o->jobs ? o->jobs : extract_default_jobs();
 	if (jobs > end - begin)
 		jobs = end > begin ? (unsigned)(end - begin) : 1;
+	p.window = 4 * (size_t)jobs;
 	pthread_t *threads = xcalloc(jobs, sizeof(*threads));
 	unsigned started = start_workers(&p, threads, jobs);
 	/* consume in database order as results arrive: deterministic, and each
@@ -240,6 +251,10 @@ void extract_each(const struct compdb *db, const struct extract_options *o, size
 		struct extract_tick t = { i + 1 - begin, end - begin, db->entries.v[i].file,
 					  p.slots[i - begin].cached, clock_seconds() - t0 };
 		hand_over(&p, i, consume, ctx, r);
+		pthread_mutex_lock(&p.lock);
+		p.taken = i + 1;
+		pthread_cond_broadcast(&p.room);
+		pthread_mutex_unlock(&p.lock);
 		if (o->progress)
 			o->progress(o->progress_ctx, &t);
 	}
@@ -249,6 +264,7 @@ void extract_each(const struct compdb *db, const struct extract_options *o, size
 	free(p.slots);
 	pthread_mutex_destroy(&p.lock);
 	pthread_cond_destroy(&p.done);
+	pthread_cond_destroy(&p.room);
 	r->seconds += clock_seconds() - t0;
 }
 
