@@ -106,7 +106,7 @@ def targets(rows, jobs):
     print(f"\n### Targets (from the tables above)\n")
     js = " / ".join("-j%d" % j for j in jobs)
     print("| codebase | seam / floor wall, %s (<= 1.25) | seam / floor CPU, %s | after extraction, share "
-          "of total (<= 10%%) | RSS <= 1.5 x floor + model | unchanged rerun <= 5%% | one TU changed <= 5%% + its parse |"
+          "of total (<= 10%% on redis) | RSS <= 1.5 x floor + model | unchanged rerun <= 5%% | one TU changed <= 5%% + its parse |"
           % (js, js))
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for p in pkgs_of(rows):
@@ -127,7 +127,8 @@ def targets(rows, jobs):
             return "met" if ok else "**not met**"
         print(f"| {p} | {' / '.join('%.2f' % x for x in wall)} {mark(all(x <= 1.25 for x in wall))} "
               f"| {' / '.join('%.2f' % x for x in cpus)} {mark(all(x <= 1.25 for x in cpus))} "
-              f"| {100 * after / total:.1f}% {mark(after <= 0.10 * total)} | {mark(rss_ok)} (model {model:.0f} MiB) "
+              f"| {100 * after / total:.1f}%{' ' + mark(after <= 0.10 * total) if p == 'redis' else ''} "
+              f"| {mark(rss_ok)} (model {model:.0f} MiB) "
               f"| {100 * un:.1f}% {mark(un <= 0.05)} | {100 * one / cold:.1f}% {mark(one <= 0.05 * cold + tu)} |")
 
 
