@@ -265,8 +265,8 @@ static int replay(struct analyze_args *a, const struct parsed_args *pa, struct a
 static void record(struct pipeline *p, struct replay *rp, const struct analyze_args *a)
 {
 	const struct extract_result *r = &p->r;
-	if (!rp->keyed || r->tus_failed || r->tus_with_errors || r->cache_rebuilt)
-		return;
+	if (!rp->keyed || rp->rc.deps.n == 0 || r->tus_failed || r->tus_with_errors || r->cache_rebuilt)
+		return; /* no deps: the per-TU cache could not be opened, nothing to check an entry against */
 	for (size_t i = 0; i < rp->rc.deps.n; i++)
 		if (rp->rc.deps.v[i].size == UINT64_MAX)
 			return;
