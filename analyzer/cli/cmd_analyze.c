@@ -11,6 +11,7 @@
 #include "runcache.h"
 #include "seam_config.h"
 #include <pthread.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -107,6 +108,26 @@ static void *render_json(void *arg)
 	return NULL;
 }
 
+/* Under an address-space limit (ulimit -v) a thread costs more than its
+ * time: its stack and its own malloc arena (64 MiB reserved) can leave
+ * too little for Graphviz's text layout, whose GLib aborts the process when
+ * it cannot start a thread. report.json is then rendered after the views. */
+static bool address_space_limited(void)
+{
+	struct rlimit rl;
+	return getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY;
+}
+
+static bool start_json(pthread_t *thread, struct json_job *job)
+{
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, (size_t)1 << 20); /* the writer does not recurse deeply */
+	bool ok = pthread_create(thread, &attr, render_json, job) == 0;
+	pthread_attr_destroy(&attr);
+	return ok;
+}
+
 static int write_reports(struct analyze_outputs *o, struct pipeline *p)
 {
 	static const char *const formats[] = { "html", "markdown" };
@@ -116,7 +137,7 @@ static int write_reports(struct analyze_outputs *o, struct pipeline *p)
 		strbuf_init(&svgs[i]);
 	struct json_job job = { &p->m, p->ctx, STRBUF_INIT };
 	pthread_t thread;
-	bool threaded = !o->no_views && pthread_create(&thread, NULL, render_json, &job) == 0;
+	bool threaded = !o->no_views && !address_space_limited() && start_json(&thread, &job);
 	char *views_dir = path_join(o->out_dir, "views");
 	int rc = fs_mkdirs(o->no_views ? o->out_dir : views_dir, &o->err);
 	if (rc == 0 && !o->no_views) {
