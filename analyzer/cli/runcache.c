@@ -1,5 +1,6 @@
 /* runcache.c — whole runs in the cache: the outputs of an unchanged run */
 #include "runcache.h"
+#include "binimg.h"
 #include "blobstore.h"
 #include "cache.h"
 #include "flags.h"
@@ -8,7 +9,7 @@
 #include <string.h>
 
 /* the payload's layout; blobstore checks the envelope (key, length, checksum) */
-enum { RUN_FORMAT = 1, BYTE_ORDER_MARK = 0x01020304u };
+enum { RUN_FORMAT = 2, BYTE_ORDER_MARK = 0x01020304u };
 
 void run_cache_init(struct run_cache *rc, struct cache *c, const struct compdb *db, const char *resource_dir,
 		    const char *db_path, uint64_t options)
@@ -62,92 +63,47 @@ void run_cache_release(struct run_cache *rc)
 
 /* ---- the entry's image ---------------------------------------------------- */
 
-static void put_u32(struct strbuf *o, uint32_t v) { strbuf_add(o, &v, 4); }
-static void put_u64(struct strbuf *o, uint64_t v) { strbuf_add(o, &v, 8); }
-
-static void put_bytes(struct strbuf *o, const char *s, size_t n)
-{
-	put_u64(o, n);
-	strbuf_add(o, s, n);
-}
-
-static void put_str(struct strbuf *o, const char *s)
-{
-	put_bytes(o, s, strlen(s));
-}
-
 static void put_strings(struct strbuf *o, char *const *v, size_t n)
 {
-	put_u32(o, (uint32_t)n);
+	binimg_put_u32(o, (uint32_t)n);
 	for (size_t i = 0; i < n; i++)
-		put_str(o, v[i]);
+		binimg_put_str(o, v[i]);
 }
 
 static void encode(const struct run_cache *rc, struct strbuf *p)
 {
-	put_u32(p, RUN_FORMAT);
-	put_u32(p, BYTE_ORDER_MARK);
-	put_u32(p, (uint32_t)rc->deps.n);
+	binimg_put_u32(p, RUN_FORMAT);
+	binimg_put_u32(p, BYTE_ORDER_MARK);
+	binimg_put_u32(p, (uint32_t)rc->deps.n);
 	for (size_t i = 0; i < rc->deps.n; i++) {
-		put_str(p, rc->deps.v[i].path);
-		put_u64(p, rc->deps.v[i].size);
-		put_u64(p, rc->deps.v[i].hash);
+		binimg_put_str(p, rc->deps.v[i].path);
+		binimg_put_u64(p, rc->deps.v[i].size);
+		binimg_put_u64(p, rc->deps.v[i].hash);
 	}
 	put_strings(p, rc->warnings.v, rc->warnings.n);
-	put_str(p, rc->summary ? rc->summary : "");
+	binimg_put_str(p, rc->summary ? rc->summary : "");
 	put_strings(p, rc->notes.v, rc->notes.n);
-	put_u32(p, (uint32_t)rc->outputs.n);
+	binimg_put_u32(p, (uint32_t)rc->outputs.n);
 	for (size_t i = 0; i < rc->outputs.n; i++) {
-		put_str(p, rc->outputs.v[i].name);
-		put_bytes(p, rc->outputs.v[i].data.buf, rc->outputs.v[i].data.len);
+		binimg_put_str(p, rc->outputs.v[i].name);
+		binimg_put_u64(p, rc->outputs.v[i].data.len); /* an output may pass 4 GiB */
+		strbuf_add(p, rc->outputs.v[i].data.buf, rc->outputs.v[i].data.len);
 	}
 }
 
-struct reader {
-	const char *p, *end;
-	bool bad;
-};
-
-static void get(struct reader *r, void *dst, size_t n)
+/* A copy of the next string; NULL (and the reader bad) when there is none. */
+static char *get_str(struct binimg_reader *r)
 {
-	if (r->bad || (size_t)(r->end - r->p) < n) {
-		r->bad = true;
-		memset(dst, 0, n);
-		return;
-	}
-	memcpy(dst, r->p, n);
-	r->p += n;
-}
-
-static uint32_t get_u32(struct reader *r) { uint32_t v; get(r, &v, 4); return v; }
-static uint64_t get_u64(struct reader *r) { uint64_t v; get(r, &v, 8); return v; }
-
-/* A copy of the next byte string, NUL-terminated; NULL when the image ends. */
-static char *get_bytes(struct reader *r, size_t *len)
-{
-	uint64_t n = get_u64(r);
-	if (r->bad || n > (uint64_t)(r->end - r->p)) {
+	uint32_t n;
+	const char *s = binimg_get_str(r, &n);
+	if (!s) {
 		r->bad = true;
 		return NULL;
 	}
-	char *s = xmalloc((size_t)n + 1);
-	memcpy(s, r->p, (size_t)n);
-	s[n] = '\0';
-	r->p += n;
-	*len = (size_t)n;
-	return s;
-}
-
-static char *get_str(struct reader *r)
-{
-	size_t n;
-	char *s = get_bytes(r, &n);
-	if (s && strlen(s) != n) { /* a NUL inside: not a name this writer wrote */
-		free(s);
-		r->bad = true;
-		return NULL;
-	}
-	return s;
+	char *copy = xmalloc((size_t)n + 1);
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	return copy;
 }
 
 /* An output's name must stay inside the output folder. */
@@ -164,27 +120,27 @@ static bool safe_name(const char *name)
 	return name[strlen(name) - 1] != '/';
 }
 
-static void decode_outputs(struct reader *r, struct run_cache *rc)
+static void decode_outputs(struct binimg_reader *r, struct run_cache *rc)
 {
-	uint32_t n = get_u32(r);
+	uint32_t n = binimg_get_u32(r);
 	for (uint32_t i = 0; i < n && !r->bad; i++) {
 		char *name = get_str(r);
-		size_t len = 0;
-		char *data = name ? get_bytes(r, &len) : NULL;
-		if (!data || !safe_name(name)) {
+		uint64_t len = binimg_get_u64(r);
+		const char *data = len <= binimg_left(r) ? binimg_get_bytes(r, (size_t)len) : NULL;
+		if (!name || !data || !safe_name(name)) {
 			r->bad = true;
 			free(name);
-			free(data);
 			break;
 		}
-		struct run_output o = { name, { data, len, len + 1 } }; /* the strbuf takes the copy */
+		struct run_output o = { name, STRBUF_INIT };
+		strbuf_add(&o.data, data, (size_t)len);
 		VEC_PUSH(rc->outputs, o);
 	}
 }
 
-static void get_strings(struct reader *r, char ***v, size_t *n, size_t *cap)
+static void get_strings(struct binimg_reader *r, char ***v, size_t *n, size_t *cap)
 {
-	uint32_t count = get_u32(r);
+	uint32_t count = binimg_get_u32(r);
 	for (uint32_t i = 0; i < count && !r->bad; i++) {
 		char *s = get_str(r);
 		if (s) {
@@ -194,15 +150,15 @@ static void get_strings(struct reader *r, char ***v, size_t *n, size_t *cap)
 	}
 }
 
-static void decode_payload(struct reader *r, struct run_cache *rc)
+static void decode_payload(struct binimg_reader *r, struct run_cache *rc)
 {
-	if (get_u32(r) != RUN_FORMAT || get_u32(r) != BYTE_ORDER_MARK)
+	if (binimg_get_u32(r) != RUN_FORMAT || binimg_get_u32(r) != BYTE_ORDER_MARK)
 		r->bad = true;
-	uint32_t n = get_u32(r);
+	uint32_t n = binimg_get_u32(r);
 	for (uint32_t i = 0; i < n && !r->bad; i++) {
 		struct fact_dep d = { get_str(r), 0, 0 };
-		d.size = get_u64(r);
-		d.hash = get_u64(r);
+		d.size = binimg_get_u64(r);
+		d.hash = binimg_get_u64(r);
 		if (d.path)
 			VEC_PUSH(rc->deps, d);
 	}
@@ -211,13 +167,13 @@ static void decode_payload(struct reader *r, struct run_cache *rc)
 		rc->summary = get_str(r);
 	get_strings(r, &rc->notes.v, &rc->notes.n, &rc->notes.cap);
 	decode_outputs(r, rc);
-	if (r->p != r->end)
+	if (binimg_left(r) != 0)
 		r->bad = true;
 }
 
 static int decode(const char *data, size_t len, struct run_cache *rc, struct strbuf *why)
 {
-	struct reader r = { data, data + len, false };
+	struct binimg_reader r = { data, data + len, false };
 	decode_payload(&r, rc);
 	if (!r.bad)
 		return 0;
