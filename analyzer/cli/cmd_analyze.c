@@ -41,9 +41,7 @@ struct analyze_outputs {
 static int write_file(struct analyze_outputs *o, const char *name, const struct strbuf *text)
 {
 	char *path = path_join(o->out_dir, name);
-	int rc = 0;
-	if (!fs_has_contents(path, strbuf_str(text), text->len))
-		rc = fs_write_atomic(path, strbuf_str(text), text->len, &o->err);
+	int rc = fs_write_atomic_if_changed(path, strbuf_str(text), text->len, &o->err);
 	free(path);
 	o->written += rc == 0;
 	if (rc == 0 && o->record)

@@ -243,8 +243,8 @@ int run_cache_write_outputs(const struct run_cache *rc, const char *out_dir, siz
 		const struct run_output *o = &rc->outputs.v[i];
 		char *path = path_join(out_dir, o->name), *dir = path_dirname(path);
 		rc_ = fs_mkdirs(dir, err);
-		if (rc_ == 0 && !fs_has_contents(path, o->data.buf, o->data.len))
-			rc_ = fs_write_atomic(path, o->data.buf, o->data.len, err);
+		if (rc_ == 0)
+			rc_ = fs_write_atomic_if_changed(path, o->data.buf, o->data.len, err);
 		*written += rc_ == 0;
 		free(path);
 		free(dir);

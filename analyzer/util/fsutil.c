@@ -170,7 +170,8 @@ bool fs_is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-bool fs_has_contents(const char *path, const char *data, size_t len)
+/* Whether path is a regular file holding exactly these bytes. */
+static bool has_contents(const char *path, const char *data, size_t len)
 {
 	struct stat st;
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size != (uint64_t)len)
@@ -181,6 +182,11 @@ bool fs_has_contents(const char *path, const char *data, size_t len)
 	strbuf_release(&now);
 	strbuf_release(&err);
 	return same;
+}
+
+int fs_write_atomic_if_changed(const char *path, const char *data, size_t len, struct strbuf *err)
+{
+	return has_contents(path, data, len) ? 0 : fs_write_atomic(path, data, len, err);
 }
 
 char *path_absolute(const char *path, const char *base)

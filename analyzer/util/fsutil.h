@@ -19,12 +19,13 @@ int fs_write_atomic(const char *path, const char *data, size_t len, struct strbu
 /* The same without fsync: for entries a checksum guards (the facts cache),
  * where a torn file after a crash is detected and rebuilt. */
 int fs_write_atomic_nosync(const char *path, const char *data, size_t len, struct strbuf *err);
+/* fs_write_atomic, unless path already holds exactly these bytes: then
+ * nothing is written (no fsync; the file keeps its modification time). */
+int fs_write_atomic_if_changed(const char *path, const char *data, size_t len, struct strbuf *err);
 /* mkdir -p */
 int fs_mkdirs(const char *path, struct strbuf *err);
 bool fs_is_dir(const char *path);
 bool fs_is_file(const char *path);
-/* Whether path is a regular file holding exactly these bytes. */
-bool fs_has_contents(const char *path, const char *data, size_t len);
 
 /* Lexically normalised absolute path: joins with base (or the working
  * directory when base is NULL) and removes ".", ".." and repeated '/'. */
