@@ -46,6 +46,26 @@ def sample_compdb(sample):
     return build
 
 
+def sample_root(sample):
+    return os.path.join(SRC, "samples", sample)
+
+
+_analyzed = {}
+
+
+def analyzed_sample(sample, *args):
+    """`seam analyze` on samples/<sample> (-j 2, --root the sample, extra
+    args), once per test process for each sample and args: (build, out,
+    the finished process)."""
+    key = (sample,) + args
+    if key not in _analyzed:
+        build = sample_compdb(sample)
+        out = tmpdir("report-" + sample)
+        p = seam("analyze", "-p", build, "--root", sample_root(sample), "-o", out, "-j", "2", *args)
+        _analyzed[key] = (build, out, p)
+    return _analyzed[key]
+
+
 def validator():
     import jsonschema
     with open(os.path.join(SRC, "docs", "schema", "report.schema.json")) as f:

@@ -14,26 +14,11 @@ import seamtest as T  # noqa: E402
 SAMPLES = ["bookstore", "logcrunch"]
 
 
-class Sample:
-    """Analyses one sample once per test run (cached on the class)."""
-    cache = {}
-
-    @classmethod
-    def get(cls, name):
-        if name not in cls.cache:
-            build = T.sample_compdb(name)
-            out = T.tmpdir("report-" + name)
-            root = os.path.join(T.SRC, "samples", name)
-            p = T.seam("analyze", "-p", build, "--root", root, "-o", out, "-j", "2")
-            cls.cache[name] = (build, out, p)
-        return cls.cache[name]
-
-
 class SampleTests(unittest.TestCase):
     def test_analyze_succeeds_and_matches_schema(self):
         for name in SAMPLES:
             with self.subTest(sample=name):
-                build, out, p = Sample.get(name)
+                build, out, p = T.analyzed_sample(name)
                 self.assertEqual(p.returncode, 0, p.stderr)
                 self.assertIn("seam: wrote", p.stderr)
                 report = T.load(os.path.join(out, "report.json"))
@@ -49,7 +34,7 @@ class SampleTests(unittest.TestCase):
     def test_deterministic_across_jobs_and_runs(self):
         for name in SAMPLES:
             with self.subTest(sample=name):
-                build, out, _ = Sample.get(name)
+                build, out, _ = T.analyzed_sample(name)
                 with open(os.path.join(out, "report.json"), "rb") as f:
                     first = f.read()
                 for jobs in ("1", "2"):
@@ -64,7 +49,7 @@ class SampleTests(unittest.TestCase):
         tool = os.path.join(T.SRC, "tests", "tools", "compare_callgraph.py")
         for name in SAMPLES:
             with self.subTest(sample=name):
-                build, out, _ = Sample.get(name)
+                build, out, _ = T.analyzed_sample(name)
                 p = T.run([T.PY, tool, os.path.join(out, "report.json"),
                            os.path.join(build, "compile_commands.json"), "--clang", T.CLANG])
                 self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
@@ -77,7 +62,7 @@ class SampleTests(unittest.TestCase):
         locals in the right function."""
         for name in SAMPLES:
             with self.subTest(sample=name):
-                _, out, _ = Sample.get(name)
+                _, out, _ = T.analyzed_sample(name)
                 report = T.load(os.path.join(out, "report.json"))
                 key = T.load(os.path.join(T.SRC, "samples", name, "EXPECTED.json"))
                 fn = {f["id"]: f["name"] for f in report["functions"]}
@@ -99,7 +84,7 @@ class SampleTests(unittest.TestCase):
     def test_answer_key_functions_exist(self):
         for name in SAMPLES:
             with self.subTest(sample=name):
-                _, out, _ = Sample.get(name)
+                _, out, _ = T.analyzed_sample(name)
                 report = T.load(os.path.join(out, "report.json"))
                 defined = {(f["name"], f["file"]) for f in report["functions"] if f["defined"]}
                 key = T.load(os.path.join(T.SRC, "samples", name, "EXPECTED.json"))
@@ -119,7 +104,7 @@ class SampleTests(unittest.TestCase):
                                     "known_class_disagreements.json"))
         for name in SAMPLES:
             with self.subTest(sample=name):
-                _, out, _ = Sample.get(name)
+                _, out, _ = T.analyzed_sample(name)
                 report = T.load(os.path.join(out, "report.json"))
                 by_key = {(f["name"], f["file"]): f for f in report["functions"] if f["defined"]}
                 key = T.load(os.path.join(T.SRC, "samples", name, "EXPECTED.json"))
@@ -141,7 +126,7 @@ class SampleTests(unittest.TestCase):
     def test_candidates_are_entry_points_that_fit(self):
         for name in SAMPLES:
             with self.subTest(sample=name):
-                _, out, _ = Sample.get(name)
+                _, out, _ = T.analyzed_sample(name)
                 report = T.load(os.path.join(out, "report.json"))
                 fns = {f["id"]: f for f in report["functions"]}
                 self.assertTrue(any(c["fits"] for c in report["candidates"]))
@@ -156,7 +141,7 @@ class SampleTests(unittest.TestCase):
     def test_services_partition_files_and_own_state(self):
         for name in SAMPLES:
             with self.subTest(sample=name):
-                _, out, _ = Sample.get(name)
+                _, out, _ = T.analyzed_sample(name)
                 r = T.load(os.path.join(out, "report.json"))
                 files = [f for s in r["services"] for f in s["files"]]
                 self.assertEqual(sorted(files), sorted(f["path"] for f in r["files"]))
@@ -187,7 +172,7 @@ class SampleTests(unittest.TestCase):
         floor = {"bookstore": 80.0, "logcrunch": 80.0}
         for name in SAMPLES:
             with self.subTest(sample=name):
-                build, _, _ = Sample.get(name)
+                build, _, _ = T.analyzed_sample(name)
                 key = os.path.join(T.SRC, "samples", name, "EXPECTED.json")
                 n = len(T.load(key)["services"])
                 out = T.tmpdir("services-" + name)
@@ -195,7 +180,7 @@ class SampleTests(unittest.TestCase):
                            "-o", out, "--services", str(n))
                 self.assertEqual(p.returncode, 0, p.stderr)
                 for label, report in (("--services %d" % n, os.path.join(out, "report.json")),
-                                      ("default", os.path.join(Sample.get(name)[1], "report.json"))):
+                                      ("default", os.path.join(T.analyzed_sample(name)[1], "report.json"))):
                     p = T.seam("compare", report, key, "--json")
                     self.assertEqual(p.returncode, 0, p.stderr)
                     fm = json.loads(p.stdout)["mojofm"]
@@ -203,7 +188,7 @@ class SampleTests(unittest.TestCase):
                     self.assertGreaterEqual(fm, floor[name])
 
     def test_pins_and_function_granularity(self):
-        build, _, _ = Sample.get("bookstore")
+        build, _, _ = T.analyzed_sample("bookstore")
         root = os.path.join(T.SRC, "samples", "bookstore")
         out = T.tmpdir("pins")
         p = T.seam("analyze", "-q", "-p", build, "--root", root, "-o", out,
@@ -234,7 +219,7 @@ class SampleTests(unittest.TestCase):
 
     def test_samples_compile_warning_free(self):
         for name in SAMPLES:
-            build, _, _ = Sample.get(name)
+            build, _, _ = T.analyzed_sample(name)
             db = T.load(os.path.join(build, "compile_commands.json"))
             for compiler in ("cc", T.CLANG):
                 for e in db:

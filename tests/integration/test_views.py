@@ -21,27 +21,16 @@ DOT = shutil.which("dot") or "/usr/bin/dot"
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
-class Sample:
-    cache = {}
-
-    @classmethod
-    def get(cls, name):
-        if name not in cls.cache:
-            build = T.sample_compdb(name)
-            out = T.tmpdir("views-" + name)
-            p = T.seam("analyze", "-q", "-p", build, "--root", cls.root(name), "-o", out, "-j", "2")
-            assert p.returncode == 0, p.stderr
-            cls.cache[name] = (build, out)
-        return cls.cache[name]
-
-    @staticmethod
-    def root(name):
-        return os.path.join(T.SRC, "samples", name)
+def sample(name):
+    """The sample analysed once (quietly) for all tests: (build, out)."""
+    build, out, p = T.analyzed_sample(name, "-q")
+    assert p.returncode == 0, p.stderr
+    return build, out
 
 
 def graph(name, view, out, *extra):
-    build, _ = Sample.get(name)
-    return T.seam("graph", view, "-p", build, "--root", Sample.root(name), "-o", out, "-j", "2", *extra)
+    build, _ = sample(name)
+    return T.seam("graph", view, "-p", build, "--root", T.sample_root(name), "-o", out, "-j", "2", *extra)
 
 
 def dot_nodes(path):
@@ -66,7 +55,7 @@ def render_with_dot(test, path):
 class ViewTests(unittest.TestCase):
     def test_default_views_parse_back_and_render(self):
         for name in SAMPLES:
-            _, out = Sample.get(name)
+            _, out = sample(name)
             for view in VIEWS:
                 with self.subTest(sample=name, view=view):
                     dot = os.path.join(out, "views", view + ".dot")
@@ -82,7 +71,7 @@ class ViewTests(unittest.TestCase):
     def test_svgs_equal_dot_of_the_dot_files(self):
         # seam lays out the DOT text it writes: its SVG is the dot command's
         for name in SAMPLES:
-            _, out = Sample.get(name)
+            _, out = sample(name)
             for view in VIEWS:
                 with self.subTest(sample=name, view=view):
                     rendered = render_with_dot(self, os.path.join(out, "views", view + ".dot"))
@@ -90,14 +79,14 @@ class ViewTests(unittest.TestCase):
                         self.assertEqual(f.read(), rendered, "seam's %s.svg is not dot -Tsvg %s.dot" % (view, view))
 
     def test_layout_cache_reuses_and_rebuilds_corrupt_entries(self):
-        build, out = Sample.get("bookstore")
+        build, out = sample("bookstore")
         cache = T.tmpdir("layout-cache")
 
         def analyze(tag):
             o = T.tmpdir("layout-" + tag)
             # else the run cache answers an unchanged run without drawing anything
             shutil.rmtree(os.path.join(cache, "runs"), ignore_errors=True)
-            p = T.seam("analyze", "-q", "-p", build, "--root", Sample.root("bookstore"), "-o", o, "-j", "2",
+            p = T.seam("analyze", "-q", "-p", build, "--root", T.sample_root("bookstore"), "-o", o, "-j", "2",
                        "--cache", cache, "--stats")
             self.assertEqual(p.returncode, 0, p.stderr)
             m = re.search(r"seam: stats: views [0-9.]+s \((\d+) drawn, (\d+) from cache\)", p.stderr)
@@ -130,7 +119,7 @@ class ViewTests(unittest.TestCase):
         home = T.tmpdir("layout-home")
         env = dict(os.environ, HOME=home, XDG_CACHE_HOME=os.path.join(home, "xdg"))
         for cache_args in ([], ["--cache", cache]):
-            p = T.run([T.SEAM, "analyze", "-q", "-p", build, "--root", Sample.root("bookstore"), "-o",
+            p = T.run([T.SEAM, "analyze", "-q", "-p", build, "--root", T.sample_root("bookstore"), "-o",
                        T.tmpdir("layout-nocache"), "--no-cache", "--stats"] + cache_args, env=env)
             self.assertEqual(p.returncode, 0, p.stderr)
             self.assertIn("views", p.stderr)
@@ -160,10 +149,10 @@ class ViewTests(unittest.TestCase):
                 self.assertEqual(f.read(4), magic)
 
     def test_svgs_and_html_are_deterministic(self):
-        _, out = Sample.get("bookstore")
-        build, _ = Sample.get("bookstore")
+        _, out = sample("bookstore")
+        build, _ = sample("bookstore")
         again = T.tmpdir("views-again")
-        p = T.seam("analyze", "-q", "-p", build, "--root", Sample.root("bookstore"), "-o", again, "-j", "1")
+        p = T.seam("analyze", "-q", "-p", build, "--root", T.sample_root("bookstore"), "-o", again, "-j", "1")
         self.assertEqual(p.returncode, 0, p.stderr)
         files = ["report.html", "summary.md"] + ["views/%s.%s" % (v, e) for v in VIEWS for e in ("svg", "dot")]
         for rel in files:
@@ -172,7 +161,7 @@ class ViewTests(unittest.TestCase):
                     self.assertEqual(a.read(), b.read(), rel + " differs between two runs")
 
     def test_focus_depth_direction(self):
-        build, out = Sample.get("bookstore")
+        build, out = sample("bookstore")
         report = T.load(os.path.join(out, "report.json"))
         fns = report["functions"]
         focus = next(f for f in fns if f["name"] == "order_create")
@@ -240,7 +229,7 @@ class ViewTests(unittest.TestCase):
     def test_summary_md(self):
         for name in SAMPLES:
             with self.subTest(sample=name):
-                _, out = Sample.get(name)
+                _, out = sample(name)
                 report = T.load(os.path.join(out, "report.json"))
                 with open(os.path.join(out, "summary.md"), encoding="utf-8") as f:
                     md = f.read()
